@@ -1,0 +1,54 @@
+# Build the book. `make html` is all a maintainer needs: the first run
+# creates .venv from requirements.txt.
+
+PYTHON       ?= python3
+VENVDIR      ?= .venv
+SPHINXBUILD  ?= $(VENVDIR)/bin/sphinx-build
+SPHINXOPTS   ?=
+BUILDDIR     ?= _build
+ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
+
+# $(call sphinx,BUILDER): build into a staging copy of $(BUILDDIR)/BUILDER and
+# publish it only when the build passes, so a failed build never replaces a
+# good edition. Each builder keeps its own doctrees so builders can run side
+# by side; a failed build drops its saved environment, so the next run reads
+# every file again and reports the same errors instead of caching them.
+define sphinx
+	@rm -rf $(BUILDDIR)/$(1).new
+	@if [ -d $(BUILDDIR)/$(1) ]; then cp -a $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).new; fi
+	@$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
+		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }
+	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
+endef
+
+.PHONY: help venv html test serve clean clean-venv
+
+help:
+	@echo "make html   build the HTML book into $(BUILDDIR)/html"
+	@echo "make test   build the book and run the tests"
+	@echo "make serve  live preview at http://127.0.0.1:8000"
+	@echo "make clean  remove $(BUILDDIR)"
+	@echo "make venv   create $(VENVDIR) from requirements.txt"
+
+venv: $(VENVDIR)/.installed
+
+$(VENVDIR)/.installed: requirements.txt
+	@test -x $(VENVDIR)/bin/python || $(PYTHON) -m venv $(VENVDIR)
+	$(VENVDIR)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+html: venv
+	$(call sphinx,html)
+	@echo "The HTML book is in $(BUILDDIR)/html/index.html"
+
+test: venv
+	$(VENVDIR)/bin/python -m pytest
+
+serve: venv
+	$(VENVDIR)/bin/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees/serve $(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve
+
+clean:
+	rm -rf $(BUILDDIR)
+
+clean-venv:
+	rm -rf $(VENVDIR)

@@ -1,0 +1,83 @@
+"""What the tests know about the book: its sources, and how to build them."""
+
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+BOOK = Path(__file__).resolve().parent.parent
+BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static"]
+
+
+TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
+def plain(text):
+    """Text with curly quotes made straight, as Sphinx's smart quotes undo."""
+    return text.translate(TYPOGRAPHIC_QUOTES)
+
+
+@dataclass(frozen=True)
+class Fact:
+    number: int
+    path: Path
+    label: str
+    title: str
+
+    @property
+    def html_name(self):
+        return f"chapters/{self.path.stem}.html"
+
+
+def read_facts(root=BOOK):
+    """The fact chapters as the sources state them, in file-name order."""
+    facts = []
+    for path in sorted((root / "chapters").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        front_matter = yaml.safe_load(text.split("---\n")[1])
+        label = re.search(r"^\((fact-[a-z0-9-]+)\)=$", text, re.M)[1]
+        title = plain(re.search(r"^# (.+)$", text, re.M)[1].strip())
+        facts.append(Fact(front_matter["fact"], path, label, title))
+    return facts
+
+
+def glossary_terms(root=BOOK):
+    """The terms of the glossary of people, from its source."""
+    text = (root / "people.md").read_text(encoding="utf-8")
+    body = text.split(":::{glossary}", 1)[1].split("\n:::", 1)[0]
+    return [plain(line) for line in body.splitlines() if line and not line[0].isspace() and not line.startswith(":")]
+
+
+def link_target(page, href):
+    """The built file and fragment that `href`, found in `page`, points to."""
+    path, _, fragment = href.partition("#")
+    path = path.split("?", 1)[0]
+    if not path:
+        return page, fragment
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path)), fragment
+
+
+def sphinx_build(srcdir, outdir, builder="html"):
+    """Run sphinx-build as `make` does (nitpicky, warnings as errors)."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
+         "-d", f"{outdir}-doctrees", str(srcdir), str(outdir)],
+        capture_output=True, text=True,
+    )
+
+
+def copy_book(destination):
+    """A copy of the book's sources that a test may break."""
+    destination.mkdir(parents=True)
+    for name in BOOK_SOURCES:
+        source = BOOK / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination

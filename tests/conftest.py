@@ -1,0 +1,30 @@
+"""Shared fixtures: the book's facts, and one real HTML build per test session."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from book import BOOK, read_facts, sphinx_build
+
+
+@pytest.fixture(scope="session")
+def facts():
+    return read_facts()
+
+
+@pytest.fixture(scope="session")
+def html_dir(tmp_path_factory):
+    outdir = tmp_path_factory.mktemp("html")
+    result = sphinx_build(BOOK, outdir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    return outdir
+
+
+@pytest.fixture(scope="session")
+def html_pages(html_dir):
+    """Every page of the built book, parsed, keyed by its path relative to the build."""
+    pages = sorted(path for path in html_dir.rglob("*.html") if "_static" not in path.relative_to(html_dir).parts)
+    return {
+        path.relative_to(html_dir).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in pages
+    }

@@ -1,0 +1,111 @@
+"""Broken sources stop the build with an error that names the offending file."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from book import BOOK, copy_book, sphinx_build
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def set_fact_number(path, number):
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^fact: \d+$", f"fact: {number}", text, count=1, flags=re.M), encoding="utf-8")
+
+
+def renumber(book, old_name, new_name, number):
+    """Move a chapter to a new file name and number, keeping the toctree in step."""
+    old, new = book / "chapters" / old_name, book / "chapters" / new_name
+    old.rename(new)
+    set_fact_number(new, number)
+    edit(book / "index.md", f"chapters/{old.stem}\n", f"chapters/{new.stem}\n")
+
+
+def chapter(book, prefix):
+    (path,) = (book / "chapters").glob(f"{prefix}-*.md")
+    return path
+
+
+def gap_in_numbers(book):
+    last = chapter(book, "08")
+    renumber(book, last.name, "09" + last.name[2:], 9)
+    return f"chapters/09{last.name[2:]}"
+
+
+def duplicate_number(book):
+    third = chapter(book, "03")
+    renumber(book, third.name, "02-" + third.name[3:], 2)
+    return f"chapters/02-{third.name[3:]}"
+
+
+def prefix_disagrees_with_front_matter(book):
+    fourth = chapter(book, "04")
+    set_fact_number(fourth, 5)
+    return f"chapters/{fourth.name}"
+
+
+def unknown_person(book):
+    sixth = chapter(book, "06")
+    with sixth.open("a", encoding="utf-8") as text:
+        text.write("\nThe article never names {term}`Nobody In Particular`.\n")
+    return f"chapters/{sixth.name}"
+
+
+def missing_label(book):
+    seventh = chapter(book, "07")
+    with seventh.open("a", encoding="utf-8") as text:
+        text.write("\nSee {ref}`fact-that-does-not-exist`.\n")
+    return f"chapters/{seventh.name}"
+
+
+def toctree_out_of_order(book):
+    first, second = chapter(book, "01").stem, chapter(book, "02").stem
+    edit(book / "index.md", f"chapters/{first}\nchapters/{second}\n", f"chapters/{second}\nchapters/{first}\n")
+    return f"chapters/{second}.md"
+
+
+BREAKAGES = [gap_in_numbers, duplicate_number, prefix_disagrees_with_front_matter,
+             unknown_person, missing_label, toctree_out_of_order]
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda breakage: breakage.__name__)
+def test_build_fails_and_names_the_file(tmp_path, breakage):
+    book = copy_book(tmp_path / "book")
+    offending = breakage(book)
+    result = sphinx_build(book, tmp_path / "html")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]
+    assert any(offending in line for line in errors), result.stderr
+
+
+def make(book, *targets):
+    venv = Path(sys.prefix)
+    return subprocess.run(["make", "-C", str(book), f"VENVDIR={venv}", *targets],
+                          capture_output=True, text=True, env={**os.environ, "MAKEFLAGS": ""})
+
+
+def test_failed_make_html_keeps_the_last_good_book_and_fails_again(tmp_path):
+    book = copy_book(tmp_path / "book")
+    for name in ["Makefile", "requirements.txt"]:
+        shutil.copy2(BOOK / name, book / name)
+    assert make(book, "html").returncode == 0
+    built = book / "_build" / "html"
+    good = {path: path.read_bytes() for path in built.rglob("*.html")}
+
+    offending = gap_in_numbers(book)
+    for attempt in range(2):
+        result = make(book, "html")
+        assert result.returncode != 0, f"attempt {attempt + 1} passed"
+        assert offending in result.stderr
+    assert {path: path.read_bytes() for path in built.rglob("*.html")} == good
+    assert not (book / "_build" / "html.new").exists()

@@ -1,0 +1,72 @@
+"""Facts are numbered 1 to 8 as in the article, and every place agrees."""
+
+import re
+
+import pytest
+from book import link_target, plain
+
+ARTICLE_ORDER = [
+    "Gaga Was Genuinely Mourning During the Finale Performance",
+    "The Person Who Filmed the Glastonbury Concert Footage Is Actually a Very Famous Musician",
+    "Gaga Left a Surprise Gift For Cooper During His Gut-Wrenching Final Scene",
+    "Ally's Struggles Were Gaga's Struggles in the Music Industry",
+    "The First Scene Shot in the Film Was",
+    "This Heartbreaking Scene Used the First Take",
+    "Cooper Took Music Lessons For Months Ahead of Filming",
+    "The Way the Film Is Shot Reflects How Each Character is Progressing",
+]
+
+
+def numbered_text(number, title):
+    return f"{number}. {title}"
+
+
+def test_facts_are_numbered_one_to_eight_in_the_articles_order(facts):
+    assert [fact.number for fact in facts] == list(range(1, 9))
+    for fact, heading in zip(facts, ARTICLE_ORDER):
+        # Fact 5's teaser heading may be completed in the book's own words.
+        assert fact.title.startswith(heading), (fact.path.name, fact.title)
+
+
+def test_file_prefix_matches_front_matter(facts):
+    for fact in facts:
+        assert int(fact.path.name[:2]) == fact.number, fact.path.name
+
+
+def test_numbered_toctree_lists_the_facts_in_order(facts):
+    index = (facts[0].path.parent.parent / "index.md").read_text(encoding="utf-8")
+    toctree = re.search(r":::\{toctree\}\n(?:.*\n)*?:numbered:.*\n((?:.*\n)*?):::", index)[1]
+    entries = [line for line in toctree.splitlines() if line and not line.startswith(":")]
+    assert entries == [f"chapters/{fact.path.stem}" for fact in facts]
+
+
+def test_rendered_heading_shows_the_number_and_title(facts, html_pages):
+    for fact in facts:
+        heading = html_pages[fact.html_name].select_one("article section h1")
+        number = heading.select_one(".section-number").get_text()
+        assert number == f"{fact.number}. "
+        assert plain(heading.get_text().removesuffix("#")) == numbered_text(fact.number, fact.title)
+
+
+@pytest.mark.parametrize("page", ["index.html", "people.html", "chapters/02-glastonbury.html"])
+def test_navigation_shows_each_fact_with_its_number_and_title(facts, html_pages, page):
+    links = html_pages[page].select("nav.bd-docs-nav a.reference")
+    targets = [(link_target(page, link["href"])[0], plain(link.get_text(strip=True))) for link in links]
+    shown = [(target, text) for target, text in targets if target.startswith("chapters/")]
+    assert shown == [(fact.html_name, numbered_text(fact.number, fact.title)) for fact in facts]
+
+
+def test_front_page_toctree_shows_each_fact_with_its_number_and_title(facts, html_pages):
+    links = html_pages["index.html"].select(".toctree-wrapper a.reference")
+    assert [plain(link.get_text(strip=True)) for link in links][:8] == [
+        numbered_text(fact.number, fact.title) for fact in facts
+    ]
+    assert [link["href"] for link in links][:8] == [fact.html_name for fact in facts]
+
+
+def test_previous_and_next_follow_the_fact_order(facts, html_pages):
+    for before, after in zip(facts, facts[1:]):
+        page = html_pages[before.html_name]
+        next_link = page.select_one(".prev-next-area a.right-next")
+        assert next_link["href"] == after.html_name.removeprefix("chapters/")
+        assert numbered_text(after.number, after.title) in plain(next_link.get_text(" ", strip=True))
