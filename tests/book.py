@@ -1,5 +1,6 @@
 """What the tests know about the book: its sources, and how to build them."""
 
+import os
 import posixpath
 import re
 import shutil
@@ -8,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 
 BOOK = Path(__file__).resolve().parent.parent
@@ -51,6 +53,15 @@ def glossary_terms(root=BOOK):
     text = (root / "people.md").read_text(encoding="utf-8")
     body = text.split(":::{glossary}", 1)[1].split("\n:::", 1)[0]
     return [plain(line) for line in body.splitlines() if line and not line[0].isspace() and not line.startswith(":")]
+
+
+def require(available, reason):
+    """Skip a check whose tool this machine lacks; under CI (CI=true) fail instead."""
+    if available:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI must install it: see .ci/run)")
+    pytest.skip(reason)
 
 
 def link_target(page, href):
