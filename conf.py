@@ -52,5 +52,8 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "use_repository_button": False,
-    "home_page_in_toc": True,
+    "home_page_in_toc": False,
+    "navbar_persistent": [],
 }
+
+myst_html_meta = {"description": description}
