@@ -21,6 +21,7 @@ description = (
 extensions = [
     "myst_parser",
     "fact_numbering",
+    "people_appearances",
 ]
 
 myst_enable_extensions = [

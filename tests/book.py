@@ -48,6 +48,15 @@ def read_facts(root=BOOK):
     return facts
 
 
+TERM_ROLE = re.compile(r"\{term\}`(?:[^`<]*<([^>`]+)>|([^`]+))`")
+
+
+def people_mentioned(fact):
+    """The glossary terms a fact chapter references with {term}, as written in the glossary."""
+    text = fact.path.read_text(encoding="utf-8")
+    return {plain(target or name).strip() for target, name in TERM_ROLE.findall(text)}
+
+
 def glossary_terms(root=BOOK):
     """The terms of the glossary of people, from its source."""
     text = (root / "people.md").read_text(encoding="utf-8")
