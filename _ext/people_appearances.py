@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 
-from fact_numbering import CHAPTER_DIR
+from fact_numbering import CHAPTER_DIR, front_matter_number
 
 
 def _is_fact(docname):
@@ -77,10 +77,10 @@ class AppearsIn(SphinxPostTransform):
     def run(self, **kwargs):
         env = self.env
         term_by_id = {labelid: term for term, (_doc, labelid) in env.domains.standard_domain.data["terms"].items()}
+        numbers = {docname: front_matter_number(env, docname) for docname in env.people_mentions}
         facts = sorted(
-            (int(env.metadata[docname]["fact"]), docname)
-            for docname in env.people_mentions
-            if env.people_fact_labels.get(docname)
+            (number, docname) for docname, number in numbers.items()
+            if number is not None and env.people_fact_labels.get(docname)
         )
         for glossary in self.document.findall(addnodes.glossary):
             for item in glossary.findall(nodes.definition_list_item):

@@ -24,11 +24,10 @@ def set_fact_number(path, number):
 
 
 def renumber(book, old_name, new_name, number):
-    """Move a chapter to a new file name and number, keeping the toctree in step."""
-    old, new = book / "chapters" / old_name, book / "chapters" / new_name
-    old.rename(new)
+    """Move a chapter to a new file name and number."""
+    new = book / "chapters" / new_name
+    (book / "chapters" / old_name).rename(new)
     set_fact_number(new, number)
-    edit(book / "index.md", f"chapters/{old.stem}\n", f"chapters/{new.stem}\n")
 
 
 def chapter(book, prefix):
@@ -69,9 +68,11 @@ def missing_label(book):
 
 
 def toctree_out_of_order(book):
-    first, second = chapter(book, "01").stem, chapter(book, "02").stem
-    edit(book / "index.md", f"chapters/{first}\nchapters/{second}\n", f"chapters/{second}\nchapters/{first}\n")
-    return f"chapters/{second}.md"
+    """The numbered toctree lists the chapters by hand, two of them swapped."""
+    stems = [path.stem for path in sorted((book / "chapters").glob("*.md"))]
+    stems[0], stems[1] = stems[1], stems[0]
+    edit(book / "index.md", ":glob:\n\nchapters/*\n", "\n" + "".join(f"chapters/{stem}\n" for stem in stems))
+    return f"chapters/{stems[0]}.md"
 
 
 BREAKAGES = [gap_in_numbers, duplicate_number, prefix_disagrees_with_front_matter,

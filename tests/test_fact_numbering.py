@@ -1,7 +1,5 @@
 """Facts are numbered 1 to 8 as in the article, and every place agrees."""
 
-import re
-
 import pytest
 from book import link_target, plain
 
@@ -31,13 +29,6 @@ def test_facts_are_numbered_one_to_eight_in_the_articles_order(facts):
 def test_file_prefix_matches_front_matter(facts):
     for fact in facts:
         assert int(fact.path.name[:2]) == fact.number, fact.path.name
-
-
-def test_numbered_toctree_lists_the_facts_in_order(facts):
-    index = (facts[0].path.parent.parent / "index.md").read_text(encoding="utf-8")
-    toctree = re.search(r":::\{toctree\}\n(?:.*\n)*?:numbered:.*\n((?:.*\n)*?):::", index)[1]
-    entries = [line for line in toctree.splitlines() if line and not line.startswith(":")]
-    assert entries == [f"chapters/{fact.path.stem}" for fact in facts]
 
 
 def test_rendered_heading_shows_the_number_and_title(facts, html_pages):
