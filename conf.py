@@ -22,6 +22,7 @@ extensions = [
     "myst_parser",
     "fact_numbering",
     "people_appearances",
+    "epub_edition",
 ]
 
 myst_enable_extensions = [
@@ -58,3 +59,48 @@ html_theme_options = {
 }
 
 myst_html_meta = {"description": description}
+
+# -- EPUB ------------------------------------------------------------------
+
+version = "1.0"  # EPUB 3 package documents carry a version (ibooks:version)
+templates_path = ["_templates"]  # the EPUB's cover page, with its alt text
+
+epub_basename = "a-star-is-born-eight-facts"
+epub_theme = "epub"
+epub_css_files = ["epub/reader.css"]
+# The HTML's stylesheet, the cover's source, and the build-info backup Sphinx
+# leaves when a rebuild finds the settings changed.
+epub_exclude_files = ["_static/book.css", "_static/epub/cover.svg", ".buildinfo.bak"]
+epub_cover = ("_static/epub/cover.jpg", "epub-cover.html")
+epub_cover_alt = (
+    "Cover: a gold star above the title A Star Is Born, the subtitle Eight Facts "
+    "from The Road to Stardom, the numbers 1 to 8 in a row, and the credit "
+    "The Road to Stardom book team."
+)
+epub_description = description
+epub_publisher = author
+epub_contributor = author
+epub_uid = "book-id"
+epub_identifier = "urn:uuid:60be315e-8ba7-4738-a1cf-4385fe188cf4"
+epub_subjects = ["A Star Is Born (film)", "Lady Gaga", "Bradley Cooper", "Motion pictures -- Production and direction"]
+epub_accessibility = {
+    "accessMode": ["textual", "visual"],
+    "accessModeSufficient": ["textual"],
+    "accessibilityFeature": [
+        "alternativeText",
+        "displayTransformability",
+        "index",
+        "readingOrder",
+        "structuralNavigation",
+        "tableOfContents",
+        "unlocked",
+    ],
+    "accessibilityHazard": ["none"],
+    "accessibilitySummary": [
+        "Text in reading order, with a heading for every chapter. The table of contents numbers "
+        "the eight facts; names in the chapters link to a glossary of people, and an index lists "
+        "people, songs, places and works. The only image is the cover, described by alternative "
+        "text. No sound, video, animation or fixed layout: the reading system's font, size and "
+        "colours apply. Not audited against WCAG."
+    ],
+}

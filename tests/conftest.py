@@ -1,9 +1,10 @@
-"""Shared fixtures: the book's facts, and one real HTML build per test session."""
+"""Shared fixtures: the book's facts, and one real HTML and EPUB build per test session."""
 
 import pytest
 from bs4 import BeautifulSoup
 
 from book import BOOK, read_facts, sphinx_build
+from epub import Epub, build_epub
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +29,9 @@ def html_pages(html_dir):
         path.relative_to(html_dir).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for path in pages
     }
+
+
+@pytest.fixture(scope="session")
+def epub(tmp_path_factory):
+    """The EPUB edition, built once at a fixed SOURCE_DATE_EPOCH."""
+    return Epub(build_epub(tmp_path_factory.mktemp("epub")))

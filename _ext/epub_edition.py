@@ -1,0 +1,39 @@
+"""The e-reader edition: Sphinx's EPUB 3 builder with the book's additions.
+
+The builder stays Sphinx's own, registered again under its name ``epub`` with
+the mixins of ``epub_navigation``, ``epub_package`` and ``epub_archive``, and
+``epub_glossary``'s translator. The pages' ``<html>`` element also gets the
+book's language, which Sphinx's EPUB template leaves out, and the cover page
+gets its alternative text from ``epub_cover_alt``.
+"""
+
+import html
+
+from sphinx.builders.epub3 import Epub3Builder
+
+from epub_archive import ReproducibleArchive
+from epub_glossary import GlossaryTranslator
+from epub_navigation import NumberedNavigation
+from epub_package import PackageMetadata
+
+
+class BookEpubBuilder(NumberedNavigation, PackageMetadata, ReproducibleArchive, Epub3Builder):
+    def prepare_writing(self, docnames):
+        super().prepare_writing(docnames)
+        lang = html.escape(self.config.epub_language)
+        self.globalcontext["html_tag"] = self.html_tag.replace(">", f' lang="{lang}" xml:lang="{lang}">', 1)
+
+
+def add_cover_alt(app, pagename, templatename, context, doctree):
+    if app.builder.name == "epub" and pagename == app.builder.coverpage_name.rsplit(".", 1)[0]:
+        context["cover_alt"] = app.config.epub_cover_alt
+
+
+def setup(app):
+    app.add_builder(BookEpubBuilder, override=True)
+    app.set_translator("epub", GlossaryTranslator, override=True)
+    app.add_config_value("epub_subjects", [], "epub", types=frozenset({list, tuple}))
+    app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
+    app.add_config_value("epub_cover_alt", "", "epub", types=frozenset({str}))
+    app.connect("html-page-context", add_cover_alt)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,106 @@
+"""What the EPUB tests know about the e-reader edition: how to build it and read it."""
+
+import posixpath
+import zipfile
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from book import BOOK, sphinx_build
+
+# A fixed build time, so that builds compare byte for byte and dates are known.
+SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z
+
+NS = {
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+    "container": "urn:oasis:names:tc:opendocument:xmlns:container",
+}
+EPUB_TYPE = f"{{{NS['epub']}}}type"
+
+
+def build_epub(outdir):
+    """Build the EPUB as `make epub` does, at SOURCE_DATE_EPOCH; return the .epub file."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
+        result = sphinx_build(BOOK, outdir, "epub")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    (epub,) = Path(outdir).glob("*.epub")
+    return epub
+
+
+class Epub:
+    """An EPUB file, read from the archive itself rather than the build folder."""
+
+    def __init__(self, path):
+        self.path = path
+        with zipfile.ZipFile(path) as archive:
+            self.infos = archive.infolist()
+            self.files = {info.filename: archive.read(info) for info in self.infos}
+
+    def xml(self, name):
+        return etree.fromstring(self.files[name])
+
+    @cached_property
+    def opf_name(self):
+        container = self.xml("META-INF/container.xml")
+        return container.find(".//container:rootfile", NS).get("full-path")
+
+    @cached_property
+    def opf(self):
+        return self.xml(self.opf_name)
+
+    def resolve(self, document, href):
+        """The archive name and fragment that `href`, found in `document`, points to."""
+        path, _, fragment = href.partition("#")
+        if not path:
+            return document, fragment
+        return posixpath.normpath(posixpath.join(posixpath.dirname(document), path)), fragment
+
+    @cached_property
+    def manifest(self):
+        """Manifest items by id, each with its archive name."""
+        return {
+            item.get("id"): {**item.attrib, "name": self.resolve(self.opf_name, item.get("href"))[0]}
+            for item in self.opf.iterfind("opf:manifest/opf:item", NS)
+        }
+
+    def item_with(self, prop):
+        (item,) = [item for item in self.manifest.values() if prop in item.get("properties", "").split()]
+        return item
+
+    @cached_property
+    def spine(self):
+        return [self.manifest[ref.get("idref")]["name"] for ref in self.opf.iterfind("opf:spine/opf:itemref", NS)]
+
+    @cached_property
+    def nav_name(self):
+        return self.item_with("nav")["name"]
+
+    @cached_property
+    def ncx_name(self):
+        (item,) = [item for item in self.manifest.values() if item["media-type"] == "application/x-dtbncx+xml"]
+        return item["name"]
+
+    def metadata(self, tag):
+        """Texts of the package metadata elements `tag` ('dc:title', ...)."""
+        return [element.text for element in self.opf.iterfind(f"opf:metadata/{tag}", NS)]
+
+    def meta(self, prop):
+        """Texts of the package's <meta property=...> elements."""
+        return [element.text for element in self.opf.iterfind(f"opf:metadata/opf:meta[@property='{prop}']", NS)]
+
+    def nav(self, epub_type):
+        """(text, href) of each link in the navigation document's <nav epub:type=...>."""
+        nav = self.xml(self.nav_name).find(f".//xhtml:nav[@epub:type='{epub_type}']", NS)
+        return [("".join(link.itertext()), link.get("href")) for link in nav.iterfind(".//xhtml:a", NS)]
+
+    def documents(self):
+        """Archive names of the XHTML documents in the manifest."""
+        return [item["name"] for item in self.manifest.values() if item["media-type"] == "application/xhtml+xml"]

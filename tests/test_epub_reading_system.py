@@ -1,0 +1,37 @@
+"""The EPUB suits e-readers: Sphinx's epub theme and the book's e-reader
+stylesheet, relative sizes, the reader's own colours, no scripts."""
+
+import re
+
+from epub import NS
+
+ABSOLUTE_UNITS = re.compile(r"\d(?:px|pt|pc|cm|mm|in)\b")
+COLOUR = re.compile(r"(?:^|[;{\s])(?:color|background(?:-color)?)\s*:(?!\s*(?:inherit|transparent)\b)[^;]+", re.M)
+
+
+def stylesheets(epub, name):
+    return [epub.resolve(name, link.get("href"))[0]
+            for link in epub.xml(name).iterfind(".//xhtml:link[@rel='stylesheet']", NS)]
+
+
+def test_pages_use_the_epub_theme_and_the_reader_stylesheet_only(epub):
+    for name in epub.spine:
+        assert stylesheets(epub, name) == ["_static/pygments.css", "_static/epub.css", "_static/epub/reader.css"], name
+
+
+def test_the_reader_stylesheet_uses_relative_sizes_and_the_readers_colours(epub):
+    css = re.sub(r"/\*.*?\*/", "", epub.files["_static/epub/reader.css"].decode(), flags=re.S)
+    assert ABSOLUTE_UNITS.findall(css) == []
+    assert COLOUR.findall(css) == []
+    assert re.search(r"body\s*\{[^}]*font-family:[^;]*serif", css)
+
+
+def test_no_scripts(epub):
+    assert [name for name in epub.files if name.endswith(".js")] == []
+    for name in epub.documents():
+        assert epub.xml(name).findall(".//xhtml:script", NS) == [], name
+
+
+def test_every_document_states_its_language(epub):
+    for name in epub.documents():
+        assert epub.xml(name).get("lang") == "en", name
