@@ -21,10 +21,11 @@ define sphinx
 	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
 endef
 
-.PHONY: help venv html test serve clean clean-venv
+.PHONY: help venv html pdf test serve clean clean-venv
 
 help:
 	@echo "make html   build the HTML book into $(BUILDDIR)/html"
+	@echo "make pdf    build the print edition into $(BUILDDIR)/pdf"
 	@echo "make test   build the book and run the tests"
 	@echo "make serve  live preview at http://127.0.0.1:8000"
 	@echo "make clean  remove $(BUILDDIR)"
@@ -40,6 +41,10 @@ $(VENVDIR)/.installed: requirements.txt
 html: venv
 	$(call sphinx,html)
 	@echo "The HTML book is in $(BUILDDIR)/html/index.html"
+
+pdf: venv
+	$(call sphinx,pdf)
+	@echo "The PDF book is in $(BUILDDIR)/pdf/"
 
 test: venv
 	$(VENVDIR)/bin/python -m pytest

@@ -21,6 +21,7 @@ description = (
 extensions = [
     "myst_parser",
     "fact_numbering",
+    "pdf_builder",
 ]
 
 myst_enable_extensions = [
@@ -54,3 +55,11 @@ html_theme_options = {
     "use_repository_button": False,
     "home_page_in_toc": True,
 }
+
+# -- PDF -------------------------------------------------------------------
+
+pdf_file_name = "a-star-is-born.pdf"
+pdf_theme = "_themes/print"
+pdf_description = description
+pdf_keywords = ["A Star Is Born", "The Road to Stardom", "Lady Gaga", "Bradley Cooper", "making-of"]
+pdf_variant = "pdf/ua-1"

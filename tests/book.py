@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 BOOK = Path(__file__).resolve().parent.parent
-BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static"]
+SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z, the date the test builds of the PDF carry
+BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static", "_themes"]
 
 
 TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")
@@ -80,6 +81,17 @@ def sphinx_build(srcdir, outdir, builder="html"):
          "-d", f"{outdir}-doctrees", str(srcdir), str(outdir)],
         capture_output=True, text=True,
     )
+
+
+def build_pdf(outdir):
+    """Build the print edition as `make pdf` does, dated SOURCE_DATE_EPOCH; the PDF's path."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
+        result = sphinx_build(BOOK, outdir, "pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    (pdf,) = outdir.glob("*.pdf")
+    return pdf
 
 
 def copy_book(destination):

@@ -1,9 +1,10 @@
-"""Shared fixtures: the book's facts, and one real HTML build per test session."""
+"""Shared fixtures: the book's facts, and one real HTML and PDF build per test session."""
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
-from book import BOOK, read_facts, sphinx_build
+from book import BOOK, build_pdf, read_facts, sphinx_build
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +29,20 @@ def html_pages(html_dir):
         path.relative_to(html_dir).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for path in pages
     }
+
+
+@pytest.fixture(scope="session")
+def pdf_file(tmp_path_factory):
+    """The print edition, built once with SOURCE_DATE_EPOCH set."""
+    return build_pdf(tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="session")
+def pdf(pdf_file):
+    return PdfReader(pdf_file)
+
+
+@pytest.fixture(scope="session")
+def print_page(pdf_file):
+    """The HTML page WeasyPrint typeset, parsed: it says what each link's target is."""
+    return BeautifulSoup((pdf_file.parent / "index.html").read_text(encoding="utf-8"), "html.parser")
