@@ -227,6 +227,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         for docname, uri in sorted((self.linked_document(uri), uri) for _main, uri in links):
             if docname not in seen:
                 seen.add(docname)
+                paragraph += nodes.Text(", ")
                 paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=["page-ref"])
         return nodes.list_item("", paragraph)
 
