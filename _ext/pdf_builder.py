@@ -83,6 +83,18 @@ def give_ids_one_owner(tree, root):
             node["refuri"] = "#" + (owner[target, fragment] if fragment else first_section[target])
 
 
+def lift_documents(tree, front):
+    """Move the documents the front matter's toctrees pulled in up beside it, as the book's parts."""
+    parts = list(front.findall(addnodes.start_of_file))
+    for start in parts:
+        wrapper = start.parent
+        wrapper.remove(start)
+        tree += start
+        if not wrapper.children:
+            wrapper.parent.remove(wrapper)
+    return parts
+
+
 def label_fact(section, label):
     """Head a fact's section with its label ("Fact 1") above its title."""
     title = section[0]
@@ -147,13 +159,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
 
         front = tree.next_node(nodes.section)
         front["classes"].append("front-matter")
-        for start in list(front.findall(addnodes.start_of_file)):
-            wrapper = start.parent
-            wrapper.remove(start)
-            tree += start
-            if not wrapper.children:
-                wrapper.parent.remove(wrapper)
-        for start in tree.children[1:]:
+        for start in lift_documents(tree, front):
             number = self.env.toc_secnumbers.get(start["docname"], {}).get("")
             if number:
                 label_fact(start.next_node(nodes.section), self.fact_label(number))
@@ -223,15 +229,16 @@ class PDFBuilder(SingleFileHTMLBuilder):
 
     def index_item(self, name, links):
         paragraph = nodes.paragraph("", name)
-        seen = set()
-        for docname, uri in sorted((self.linked_document(uri), uri) for _main, uri in links):
-            if docname not in seen:
-                seen.add(docname)
+        linked = set()
+        places = sorted(((self.place_in_book(uri), uri) for _main, uri in links), key=lambda link: link[0])
+        for place, uri in places:
+            if place not in linked:
+                linked.add(place)
                 paragraph += nodes.Text(", ")
                 paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=["page-ref"])
         return nodes.list_item("", paragraph)
 
-    def linked_document(self, uri):
+    def place_in_book(self, uri):
         """Where a "#document-DOC#ID" link leads, as a place in the book."""
         return self.book_order.index(uri.removeprefix(DOCUMENT_ANCHOR).partition("#")[0])
 
@@ -245,6 +252,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         weasyprint_logger.addHandler(handler)
         try:
             with progress_message(f"writing {target.name}"):
+                # pdf_identifier=True hashes the file's content: equal builds, equal files.
                 weasyprint.HTML(filename=page).write_pdf(
                     target, pdf_variant=self.config.pdf_variant, pdf_identifier=True
                 )
