@@ -21,11 +21,12 @@ define sphinx
 	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
 endef
 
-.PHONY: help venv html epub test serve clean clean-venv
+.PHONY: help venv html epub pdf test serve clean clean-venv
 
 help:
 	@echo "make html   build the HTML book into $(BUILDDIR)/html"
 	@echo "make epub   build the EPUB 3 e-book into $(BUILDDIR)/epub"
+	@echo "make pdf    build the print edition into $(BUILDDIR)/pdf"
 	@echo "make test   build the book and run the tests"
 	@echo "make serve  live preview at http://127.0.0.1:8000"
 	@echo "make clean  remove $(BUILDDIR)"
@@ -45,6 +46,10 @@ html: venv
 epub: venv
 	$(call sphinx,epub)
 	@echo "The EPUB is $$(ls $(BUILDDIR)/epub/*.epub)"
+
+pdf: venv
+	$(call sphinx,pdf)
+	@echo "The PDF book is in $(BUILDDIR)/pdf/"
 
 test: venv
 	$(VENVDIR)/bin/python -m pytest

@@ -23,6 +23,7 @@ extensions = [
     "fact_numbering",
     "people_appearances",
     "epub_edition",
+    "pdf_builder",
 ]
 
 myst_enable_extensions = [
@@ -104,3 +105,11 @@ epub_accessibility = {
         "colours apply. Not audited against WCAG."
     ],
 }
+
+# -- PDF -------------------------------------------------------------------
+
+pdf_file_name = "a-star-is-born-eight-facts.pdf"
+pdf_theme = "_themes/print"
+pdf_description = description
+pdf_keywords = ["A Star Is Born", "The Road to Stardom", "Lady Gaga", "Bradley Cooper", "making-of"]
+pdf_variant = "pdf/ua-1"

@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 BOOK = Path(__file__).resolve().parent.parent
-BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static", "_templates"]
+SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: test builds carry a fixed date, so they compare byte for byte
+BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static", "_templates", "_themes"]
 
 
 TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")
@@ -83,12 +84,26 @@ def link_target(page, href):
 
 
 def sphinx_build(srcdir, outdir, builder="html"):
-    """Run sphinx-build as `make` does (nitpicky, warnings as errors)."""
+    """Run sphinx-build as `make` does (nitpicky, warnings as errors), dated SOURCE_DATE_EPOCH."""
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
          "-d", f"{outdir}-doctrees", str(srcdir), str(outdir)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)},
     )
+
+
+def build_edition(outdir, builder):
+    """Build the book's edition into `outdir`, failing the test on any error or warning."""
+    result = sphinx_build(BOOK, outdir, builder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    return Path(outdir)
+
+
+def build_pdf(outdir):
+    """The print edition's PDF, built as `make pdf` does."""
+    (pdf,) = build_edition(outdir, "pdf").glob("*.pdf")
+    return pdf
 
 
 def copy_book(destination):

@@ -1,9 +1,10 @@
-"""Shared fixtures: the book's facts, and one real HTML and EPUB build per test session."""
+"""Shared fixtures: the book's facts, and one real build of each edition per test session."""
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
-from book import BOOK, read_facts, sphinx_build
+from book import build_edition, build_pdf, read_facts
 from epub import Epub, build_epub
 
 
@@ -14,11 +15,7 @@ def facts():
 
 @pytest.fixture(scope="session")
 def html_dir(tmp_path_factory):
-    outdir = tmp_path_factory.mktemp("html")
-    result = sphinx_build(BOOK, outdir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "warning" not in result.stderr.lower(), result.stderr
-    return outdir
+    return build_edition(tmp_path_factory.mktemp("html"), "html")
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +32,20 @@ def html_pages(html_dir):
 def epub(tmp_path_factory):
     """The EPUB edition, built once at a fixed SOURCE_DATE_EPOCH."""
     return Epub(build_epub(tmp_path_factory.mktemp("epub")))
+
+
+@pytest.fixture(scope="session")
+def pdf_file(tmp_path_factory):
+    """The print edition, built once with SOURCE_DATE_EPOCH set."""
+    return build_pdf(tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="session")
+def pdf(pdf_file):
+    return PdfReader(pdf_file)
+
+
+@pytest.fixture(scope="session")
+def print_page(pdf_file):
+    """The HTML page WeasyPrint typeset, parsed: it says what each link's target is."""
+    return BeautifulSoup((pdf_file.parent / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -8,8 +8,8 @@ import uuid
 
 from PIL import Image
 
-from book import BOOK
-from epub import NS, SOURCE_DATE_EPOCH
+from book import BOOK, SOURCE_DATE_EPOCH
+from epub import NS
 
 COVER_SOURCE = BOOK / "_static/epub/cover.svg"
 A11Y = "schema:"

@@ -1,0 +1,276 @@
+"""The print edition: the whole book as one PDF, typeset by WeasyPrint.
+
+A builder over Sphinx's singlehtml output, written here because singlehtml
+joins the chapters but not into a book: its links read
+"#document-people#term-Ally", ids such as "index-0" repeat in every chapter,
+and it has no index. This builder arranges the joined doctree as a book
+(title page, contents, facts under "Fact N", glossary, index), gives every id
+one owner and points every link at it, renders the page with the lean print
+theme and hands it to WeasyPrint's Python API.
+"""
+
+import html
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import weasyprint
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.environment.adapters.indexentries import IndexEntries
+from sphinx.locale import _
+from sphinx.util import logging as sphinx_logging
+from sphinx.util.display import progress_message
+from sphinx.util.nodes import inline_all_toctrees
+
+logger = sphinx_logging.getLogger(__name__)
+
+INDEX = "genindex"
+DOCUMENT_ANCHOR = "#document-"
+
+
+class WeasyPrintWarnings(logging.Handler):
+    """Pass WeasyPrint's warnings on to Sphinx, so that -W fails the build."""
+
+    def emit(self, record):
+        logger.warning("WeasyPrint: %s", record.getMessage(), type="pdf", subtype="weasyprint")
+
+
+def build_date():
+    """The edition's date: SOURCE_DATE_EPOCH when set, so that builds repeat."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def walk(node, docname):
+    """Each element under `node`, with the document it came from."""
+    if isinstance(node, addnodes.start_of_file):
+        docname = node["docname"]
+    yield node, docname
+    for child in node.children:
+        if isinstance(child, nodes.Element):
+            yield from walk(child, docname)
+
+
+def give_ids_one_owner(tree, root):
+    """Rename ids that repeat across documents, then point every link at its target.
+
+    A link into another document, "#document-DOC#ID", becomes "#ID" under the
+    id's new name; "#document-DOC" becomes that document's first section, the
+    heading a reader expects to land on.
+    """
+    owner, first_section, taken = {}, {}, set()
+    for node, docname in walk(tree, root):
+        renamed = []
+        for old in node["ids"]:
+            new = old if old not in taken else f"{docname.replace('/', '-')}-{old}"
+            taken.add(new)
+            owner[docname, old] = new
+            renamed.append(new)
+        node["ids"] = renamed
+        if isinstance(node, nodes.section) and renamed:
+            first_section.setdefault(docname, renamed[0])
+    for node, docname in walk(tree, root):
+        if not isinstance(node, nodes.reference):
+            continue
+        if "refid" in node:
+            node["refid"] = owner.get((docname, node["refid"]), node["refid"])
+        elif node.get("refuri", "").startswith(DOCUMENT_ANCHOR):
+            target, _, fragment = node["refuri"].removeprefix(DOCUMENT_ANCHOR).partition("#")
+            node["refuri"] = "#" + (owner[target, fragment] if fragment else first_section[target])
+
+
+def lift_documents(tree, front):
+    """Move the documents the front matter's toctrees pulled in up beside it, as the book's parts."""
+    parts = list(front.findall(addnodes.start_of_file))
+    for start in parts:
+        wrapper = start.parent
+        wrapper.remove(start)
+        tree += start
+        if not wrapper.children:
+            wrapper.parent.remove(wrapper)
+    return parts
+
+
+def label_fact(section, label):
+    """Head a fact's section with its label ("Fact 1") above its title."""
+    title = section[0]
+    heading = title.astext()
+    section["classes"].append("fact")
+    text = nodes.inline("", "", *title.children, classes=["fact-title"])
+    # The outline entry reads "Fact 1: title"; HTML attributes carry it to the stylesheet.
+    mark = nodes.raw(
+        "",
+        f'<span class="fact-label" data-bookmark="{html.escape(f"{label}: {heading}")}">{html.escape(label)}</span> ',
+        format="html",
+    )
+    title.children = []
+    title += [mark, text]
+
+
+def contents_entry(refuri, label, title):
+    reference = nodes.reference("", "", refuri=refuri, internal=True)
+    if label:
+        reference += nodes.inline("", label, classes=["fact-label"])
+        reference += nodes.Text(" ")
+    reference += nodes.inline("", "", *title.deepcopy().children, classes=["entry-title"])
+    return nodes.list_item("", nodes.paragraph("", "", reference))
+
+
+class PDFBuilder(SingleFileHTMLBuilder):
+    """Builds the book as one PDF, through one HTML page and WeasyPrint."""
+
+    name = "pdf"
+    epilog = "The PDF book is in %(outdir)s."
+    add_permalinks = False
+    search = False
+
+    def get_theme_config(self):
+        return Path(self.config.pdf_theme).name, {}
+
+    def get_target_uri(self, docname, typ=None):
+        if docname == INDEX:
+            return "#" + INDEX
+        return super().get_target_uri(docname, typ)
+
+    def get_doc_context(self, docname, body, metatags):
+        return super().get_doc_context(docname, body, metatags) | {
+            "author": self.config.author,
+            "pdf_description": self.config.pdf_description,
+            "pdf_keywords": self.config.pdf_keywords,
+            "pdf_date": build_date(),
+        }
+
+    def assemble_toc_secnumbers(self):
+        # Facts are labelled "Fact N" in their headings instead of "N.".
+        return {self.config.root_doc: {}}
+
+    def assemble_doctree(self):
+        root = self.config.root_doc
+        tree = self.env.get_doctree(root)
+        parts = self.take_parts(tree)
+        self.book_order = [root] + [docname for _caption, docnames in parts for docname in docnames]
+        tree = inline_all_toctrees(self, set(), root, tree, lambda text: text, [root])
+        tree["docname"] = root
+        self.env.resolve_references(tree, root, self)
+
+        front = tree.next_node(nodes.section)
+        front["classes"].append("front-matter")
+        for start in lift_documents(tree, front):
+            number = self.env.toc_secnumbers.get(start["docname"], {}).get("")
+            if number:
+                label_fact(start.next_node(nodes.section), self.fact_label(number))
+            else:
+                start.next_node(nodes.section)["classes"].append("back-matter")
+        if any(INDEX in docnames for _caption, docnames in parts):
+            tree += self.index_section()
+
+        first_part = front.first_child_matching_class(nodes.section) or len(front)
+        front[first_part:first_part] = [
+            nodes.paragraph("", self.config.author, classes=["byline"]),
+            nodes.container("", nodes.paragraph("", f"© {self.config.copyright}"), classes=["colophon"]),
+            self.contents(front, parts),
+        ]
+        give_ids_one_owner(tree, root)
+        return tree
+
+    def take_parts(self, tree):
+        """The root toctrees' captions and documents; the index leaves them, as the builder writes it."""
+        parts = []
+        for toctree in tree.findall(addnodes.toctree):
+            parts.append((toctree.get("caption"), [docname for _title, docname in toctree["entries"]]))
+            toctree["includefiles"] = [name for name in toctree["includefiles"] if name != INDEX]
+        return parts
+
+    def fact_label(self, number):
+        return self.config.numfig_format["section"] % ".".join(map(str, number))
+
+    def contents(self, front, parts):
+        root = self.config.root_doc
+        contents = nodes.container(classes=["contents"])
+        contents += nodes.rubric("", _("Contents"))
+        front_entries = nodes.bullet_list(classes=["front"])
+        for section in front.children:
+            if isinstance(section, nodes.section):
+                front_entries += contents_entry(f"{DOCUMENT_ANCHOR}{root}#{section['ids'][0]}", None, section[0])
+        contents += front_entries
+        for caption, docnames in parts:
+            entries = nodes.bullet_list()
+            for docname in docnames:
+                if docname == INDEX:
+                    entries += contents_entry("#" + INDEX, None, nodes.title("", _("Index")))
+                    continue
+                number = self.env.toc_secnumbers.get(docname, {}).get("")
+                label = self.fact_label(number) if number else None
+                entries += contents_entry(DOCUMENT_ANCHOR + docname, label, self.env.titles[docname])
+            if caption:
+                contents += nodes.rubric("", caption)
+            contents += entries
+        return contents
+
+    def index_section(self):
+        """The index as back matter: each entry links once per document, to its first mention there."""
+        section = nodes.section(ids=[INDEX], classes=["back-matter", "book-index"])
+        section += nodes.title("", _("Index"))
+        section += (columns := nodes.container(classes=["index-entries"]))
+        for letter, entries in IndexEntries(self.env).create_index(self):
+            group = nodes.bullet_list(classes=["index-group"])
+            for name, (links, subentries, _category) in entries:
+                item = self.index_item(name, links)
+                if subentries:
+                    item += nodes.bullet_list("", *(self.index_item(sub, sublinks) for sub, sublinks in subentries))
+                group += item
+            columns += nodes.rubric("", letter)
+            columns += group
+        return section
+
+    def index_item(self, name, links):
+        paragraph = nodes.paragraph("", name)
+        linked = set()
+        places = sorted(((self.place_in_book(uri), uri) for _main, uri in links), key=lambda link: link[0])
+        for place, uri in places:
+            if place not in linked:
+                linked.add(place)
+                paragraph += nodes.Text(", ")
+                paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=["page-ref"])
+        return nodes.list_item("", paragraph)
+
+    def place_in_book(self, uri):
+        """Where a "#document-DOC#ID" link leads, as a place in the book."""
+        return self.book_order.index(uri.removeprefix(DOCUMENT_ANCHOR).partition("#")[0])
+
+    def finish(self):
+        self.copy_image_files()
+        self.copy_static_files()
+        page = self.outdir / (self.config.root_doc + self.out_suffix)
+        target = self.outdir / self.config.pdf_file_name
+        handler = WeasyPrintWarnings(logging.WARNING)
+        weasyprint_logger = logging.getLogger("weasyprint")
+        weasyprint_logger.addHandler(handler)
+        try:
+            with progress_message(f"writing {target.name}"):
+                # pdf_identifier=True hashes the file's content: equal builds, equal files.
+                weasyprint.HTML(filename=page).write_pdf(
+                    target, pdf_variant=self.config.pdf_variant, pdf_identifier=True
+                )
+        finally:
+            weasyprint_logger.removeHandler(handler)
+
+
+def register_theme(app, config):
+    theme = Path(app.confdir, config.pdf_theme)
+    app.add_html_theme(theme.name, theme)
+
+
+def setup(app):
+    app.add_builder(PDFBuilder)
+    app.add_config_value("pdf_file_name", "book.pdf", "", types=frozenset({str}))
+    app.add_config_value("pdf_theme", "_themes/print", "", types=frozenset({str}))
+    app.add_config_value("pdf_description", "", "", types=frozenset({str}))
+    app.add_config_value("pdf_keywords", [], "", types=frozenset({list}))
+    app.add_config_value("pdf_variant", None, "", types=frozenset({str, type(None)}))
+    app.connect("config-inited", register_theme)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

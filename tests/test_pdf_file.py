@@ -1,0 +1,56 @@
+"""The PDF is a finished book file: A5, fonts embedded, metadata and tags present, and reproducible."""
+
+import runpy
+from datetime import datetime, timezone
+
+from book import BOOK, SOURCE_DATE_EPOCH, build_pdf
+
+CONF = runpy.run_path(str(BOOK / "conf.py"))
+A5 = (419.53, 595.28)  # points
+
+
+def fonts(pdf):
+    """Each font the pages use, by name, with its descriptor."""
+    found = {}
+    for page in pdf.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descendant = descendant.get_object()
+                found[str(descendant["/BaseFont"])] = descendant["/FontDescriptor"].get_object()
+    return found
+
+
+def test_pages_are_a5(pdf):
+    for page in pdf.pages:
+        assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A5
+
+
+def test_every_font_is_embedded_and_is_the_books_serif(pdf):
+    used = fonts(pdf)
+    assert used
+    for name, descriptor in used.items():
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{name} is not embedded"
+        assert "Libertine" in name, f"{name} is a fallback, not the book's typeface"
+
+
+def test_metadata_names_the_book(pdf):
+    info = pdf.metadata
+    assert info.title == CONF["project"]
+    assert info.author == CONF["author"]
+    assert info.subject == CONF["description"]
+    assert [word.strip() for word in info["/Keywords"].split(",")] == CONF["pdf_keywords"]
+    assert pdf.trailer["/Root"]["/Lang"] == CONF["language"]
+    date = datetime.fromtimestamp(SOURCE_DATE_EPOCH, timezone.utc)
+    assert info.creation_date == date and info.modification_date == date
+
+
+def test_pdf_is_tagged_as_pdf_ua(pdf):
+    root = pdf.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+
+
+def test_two_builds_are_byte_identical(pdf_file, tmp_path):
+    assert build_pdf(tmp_path / "again").read_bytes() == pdf_file.read_bytes()

@@ -1,0 +1,120 @@
+"""Every link in the PDF jumps to the page that prints its target, and the printed page numbers are right."""
+
+import re
+from collections import Counter
+
+from bs4 import NavigableString
+
+from book import plain
+
+
+def normal(text):
+    """Letters and digits only, so that line breaks, hyphenation and quotes do not matter."""
+    return re.sub(r"[^a-z0-9]", "", plain(text).lower())
+
+
+def text_runs(page):
+    """(x, y, text) for each run of text the page prints."""
+    runs = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            x, y = tm[4], tm[5]
+            runs.append((x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def links(pdf):
+    """(page index, destination name, rectangle) for each link annotation."""
+    for number, page in enumerate(pdf.pages):
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation["/Subtype"] == "/Link" and "/Dest" in annotation:
+                yield number, str(annotation["/Dest"]), [float(v) for v in annotation["/Rect"]]
+
+
+def printed_target(print_page, anchor):
+    """The text a reader should find where `anchor` lands: a heading, a glossary term, an indexed word."""
+    element = print_page.find(id=anchor)
+    if element.name == "section":
+        return element.find(re.compile(r"^h[1-6]$")).get_text(" ")
+    if "target" in element.get("class", []):
+        return "".join(s for s in element.next_elements if isinstance(s, NavigableString))[:24]
+    return element.get_text(" ")
+
+
+def inside(rect, x, y):
+    left, bottom, right, top = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+    return left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
+
+
+def page_numbers_printed_in(rect, runs):
+    return [int(text) for x, y, text in runs if text.strip().isdigit() and inside(rect, x, y)]
+
+
+def test_ids_in_the_typeset_page_are_unique(print_page):
+    ids = Counter(tag["id"] for tag in print_page.find_all(id=True))
+    assert [anchor for anchor, count in ids.items() if count > 1] == []
+
+
+def test_every_link_lands_on_the_page_that_prints_its_target(pdf, print_page):
+    destinations = pdf.named_destinations
+    runs = [text_runs(page) for page in pdf.pages]
+    found = list(links(pdf))
+    assert len(found) > 100
+    for _page, anchor, _rect in found:
+        assert anchor in destinations, anchor
+        destination = destinations[anchor]
+        page = pdf.get_destination_page_number(destination)
+        below = "".join(text for _x, y, text in runs[page] if y <= float(destination.top) + 1)
+        expected = normal(printed_target(print_page, anchor))
+        assert expected, f"{anchor} marks no text: a link to it lands on whatever page it falls"
+        assert expected in normal(below), (anchor, page)
+
+
+def test_kinds_of_link_are_all_there(pdf, facts):
+    anchors = {anchor for _page, anchor, _rect in links(pdf)}
+    assert {fact.label for fact in facts} <= anchors
+    assert {"genindex", "people"} <= anchors
+    assert any(anchor.startswith("term-") for anchor in anchors)
+    assert any("index-" in anchor for anchor in anchors)
+
+
+def test_contents_page_numbers_are_the_pages_where_facts_begin(pdf, facts):
+    destinations = pdf.named_destinations
+    (contents,) = [number for number, page in enumerate(pdf.pages) if page.extract_text().startswith("Contents")]
+    runs = text_runs(pdf.pages[contents])
+    listed = {}
+    for page, anchor, rect in links(pdf):
+        if page == contents:
+            listed.setdefault(anchor, set()).update(page_numbers_printed_in(rect, runs))
+    for fact in facts:
+        start = pdf.get_destination_page_number(destinations[fact.label])
+        assert listed[fact.label] == {start + 1}, fact.label
+        assert f"Fact {fact.number}" in pdf.pages[start].extract_text()
+    assert listed.keys() >= {"people", "genindex"}
+    for anchor, printed in listed.items():
+        assert printed == {pdf.get_destination_page_number(destinations[anchor]) + 1}, anchor
+
+
+def test_pages_print_their_own_number(pdf, facts):
+    destinations = pdf.named_destinations
+    for fact in facts:
+        start = pdf.get_destination_page_number(destinations[fact.label])
+        folio = min(text_runs(pdf.pages[start]), key=lambda run: run[1])
+        assert folio[2].strip() == str(start + 1), fact.label
+
+
+def test_index_page_numbers_are_the_pages_they_link_to(pdf):
+    (index,) = [number for number, page in enumerate(pdf.pages) if page.extract_text().startswith("Index")]
+    destinations = pdf.named_destinations
+    runs = text_runs(pdf.pages[index])
+    checked = 0
+    for page, anchor, rect in links(pdf):
+        if page == index:
+            target = pdf.get_destination_page_number(destinations[anchor])
+            assert page_numbers_printed_in(rect, runs) == [target + 1], anchor
+            checked += 1
+    assert checked > 20
