@@ -21,9 +21,10 @@ define sphinx
 	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
 endef
 
-.PHONY: help venv html epub pdf test serve clean clean-venv
+.PHONY: help venv all html epub pdf test serve clean clean-venv
 
 help:
+	@echo "make all    build all three editions; the HTML offers the EPUB and PDF"
 	@echo "make html   build the HTML book into $(BUILDDIR)/html"
 	@echo "make epub   build the EPUB 3 e-book into $(BUILDDIR)/epub"
 	@echo "make pdf    build the print edition into $(BUILDDIR)/pdf"
@@ -38,6 +39,11 @@ $(VENVDIR)/.installed: requirements.txt
 	@test -x $(VENVDIR)/bin/python || $(PYTHON) -m venv $(VENVDIR)
 	$(VENVDIR)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+# The EPUB and the PDF build side by side, then the HTML, which links them.
+all: venv
+	@$(MAKE) --no-print-directory -j2 epub pdf
+	@$(MAKE) --no-print-directory html
 
 html: venv
 	$(call sphinx,html)

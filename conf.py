@@ -24,6 +24,7 @@ extensions = [
     "people_appearances",
     "epub_edition",
     "pdf_builder",
+    "edition_downloads",
 ]
 
 myst_enable_extensions = [
@@ -33,6 +34,7 @@ myst_enable_extensions = [
 ]
 
 root_doc = "index"
+templates_path = ["_templates"]
 include_patterns = ["index.md", "people.md", "chapters/*.md"]
 
 nitpicky = True
@@ -59,12 +61,14 @@ html_theme_options = {
     "navbar_persistent": [],
 }
 
+html_sidebars = {
+    "**": ["navbar-logo.html", "search-button-field.html", "sbt-sidebar-nav.html", "edition-downloads.html"],
+}
 myst_html_meta = {"description": description}
 
 # -- EPUB ------------------------------------------------------------------
 
 version = "1.0"  # EPUB 3 package documents carry a version (ibooks:version)
-templates_path = ["_templates"]  # the EPUB's cover page, with its alt text
 
 epub_basename = "a-star-is-born-eight-facts"
 epub_theme = "epub"

@@ -106,6 +106,15 @@ def build_pdf(outdir):
     return pdf
 
 
+def make(book, *targets):
+    """Run `make` in a copy of the book, with this test run's virtual environment, dated SOURCE_DATE_EPOCH."""
+    for name in ["Makefile", "requirements.txt"]:
+        if not (book / name).exists():
+            shutil.copy2(BOOK / name, book / name)  # keeps the time stamp, so make sees the venv as current
+    return subprocess.run(["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets], capture_output=True,
+                          text=True, env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
+
+
 def copy_book(destination):
     """A copy of the book's sources that a test may break."""
     destination.mkdir(parents=True)

@@ -1,15 +1,10 @@
 """Broken sources stop the build with an error that names the offending file."""
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from book import BOOK, copy_book, sphinx_build
+from book import copy_book, make, sphinx_build
 
 
 def edit(path, old, new):
@@ -89,16 +84,8 @@ def test_build_fails_and_names_the_file(tmp_path, breakage):
     assert any(offending in line for line in errors), result.stderr
 
 
-def make(book, *targets):
-    venv = Path(sys.prefix)
-    return subprocess.run(["make", "-C", str(book), f"VENVDIR={venv}", *targets],
-                          capture_output=True, text=True, env={**os.environ, "MAKEFLAGS": ""})
-
-
 def test_failed_make_html_keeps_the_last_good_book_and_fails_again(tmp_path):
     book = copy_book(tmp_path / "book")
-    for name in ["Makefile", "requirements.txt"]:
-        shutil.copy2(BOOK / name, book / name)
     assert make(book, "html").returncode == 0
     built = book / "_build" / "html"
     good = {path: path.read_bytes() for path in built.rglob("*.html")}
