@@ -1,0 +1,84 @@
+"""The three editions tell the same book: the same numbered facts, the same
+people, and the same "Appears in" lists, all as the sources say."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from book import glossary_terms, people_mentioned, plain
+from epub import NS
+
+NUMBERED_TITLE = re.compile(r"^(?:Fact )?(\d+)[.:] (.+)$")
+EDITIONS = ["html", "epub", "pdf"]
+
+
+def numbered(texts):
+    """(number, title) of each entry that names a fact: "2. Title" or "Fact 2: Title"."""
+    matches = (NUMBERED_TITLE.match(plain(" ".join(text.split()))) for text in texts)
+    return [(int(match[1]), match[2]) for match in matches if match]
+
+
+def outline_titles(pdf, outline=None):
+    for item in pdf.outline if outline is None else outline:
+        if isinstance(item, list):
+            yield from outline_titles(pdf, item)
+        else:
+            yield item.title
+
+
+@pytest.fixture(scope="module")
+def tables_of_contents(html_pages, epub, pdf):
+    ncx = epub.xml(epub.ncx_name)
+    return {
+        "HTML navigation": numbered(link.get_text() for link in html_pages["index.html"].select("nav.bd-docs-nav a")),
+        "EPUB nav.xhtml": numbered(text for text, _href in epub.nav("toc")),
+        "EPUB toc.ncx": numbered(point.findtext("ncx:navLabel/ncx:text", namespaces=NS)
+                                 for point in ncx.iterfind(".//ncx:navPoint", NS)),
+        "PDF outline": numbered(outline_titles(pdf)),
+    }
+
+
+def test_every_edition_numbers_and_titles_the_facts_as_the_sources(facts, tables_of_contents):
+    source = [(fact.number, fact.title) for fact in facts]
+    assert tables_of_contents == {edition: source for edition in tables_of_contents}
+
+
+@pytest.fixture(scope="module")
+def glossaries(html_pages, epub, print_page, facts):
+    """Per edition: each glossary term and the fact numbers its "Appears in" links reach."""
+    fact_by_target = {}
+    for fact in facts:
+        fact_by_target[fact.html_name] = fact_by_target[f"chapters/{fact.path.stem}.xhtml"] = fact.number
+        fact_by_target[fact.label] = fact.number
+    pages = {
+        "html": (html_pages["people.html"], "people.html"),
+        "epub": (BeautifulSoup(epub.files["people.xhtml"], "html.parser"), "people.xhtml"),
+        "pdf": (print_page, "index.html"),
+    }
+    glossaries = {}
+    for edition, (page, name) in pages.items():
+        entries = {}
+        for term in page.select("dl.glossary dt"):
+            appears_in = term.find_next_sibling("dd").select("p.appears-in a")
+            targets = []
+            for link in appears_in:
+                path, _, fragment = link["href"].partition("#")
+                target = fact_by_target[fragment] if not path else fact_by_target[path.removeprefix("../")]
+                assert link.get_text() == f"Fact {target}", (edition, link)
+                targets.append(target)
+            entries[plain(term.get_text(" ", strip=True).removesuffix("#").strip())] = targets
+        glossaries[edition] = entries
+    return glossaries
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_edition_has_the_same_people(glossaries, edition):
+    assert sorted(glossaries[edition]) == sorted(glossary_terms())
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_appears_in_lists_follow_the_chapters_term_references(glossaries, facts, edition):
+    expected = {person: [fact.number for fact in facts if person in people_mentioned(fact)]
+                for person in glossary_terms()}
+    assert glossaries[edition] == expected
