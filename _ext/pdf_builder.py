@@ -15,7 +15,6 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-import weasyprint
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
@@ -243,6 +242,8 @@ class PDFBuilder(SingleFileHTMLBuilder):
         return self.book_order.index(uri.removeprefix(DOCUMENT_ANCHOR).partition("#")[0])
 
     def finish(self):
+        import weasyprint  # here, not at the top: every other builder loads this extension too
+
         self.copy_image_files()
         self.copy_static_files()
         page = self.outdir / (self.config.root_doc + self.out_suffix)
