@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 BOOK = Path(__file__).resolve().parent.parent
-BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static"]
+BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static", "_templates"]
 
 
 TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")
