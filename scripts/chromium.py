@@ -12,6 +12,9 @@ import shutil
 import threading
 
 CHROMIUM = shutil.which("chromium")
+# The widths and colour modes a reader sees the book at.
+WIDTHS = {"desktop": 1280, "phone": 390}
+MODES = ["light", "dark"]
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -11,11 +11,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from chromium import launch
+from chromium import MODES, WIDTHS, launch
 
 PAGES = {"front": "index.html", "fact": "chapters/02-glastonbury.html", "glossary": "people.html"}
-WIDTHS = {"desktop": 1280, "phone": 390}
-MODES = ["light", "dark"]
 
 
 def main(build_dir=Path("_build/html"), out_dir=Path("_build/screenshots")):
