@@ -1,6 +1,7 @@
 """A first view of the front page fetches at most 600 KB in Chromium, yet the
-page loses nothing to it: every icon it shows is drawn, and the theme's
-colour-mode switch and phone sidebar still work."""
+page loses nothing to it: every icon it shows is drawn (the search field's
+beside the text, not over it), and the theme's colour-mode switch and phone
+sidebar still work."""
 
 import re
 
@@ -85,3 +86,15 @@ def test_the_phone_sidebar_still_opens_with_the_facts_and_closes(new_page, html_
         assert sidebar.locator(f"a[href='{fact.html_name}']").is_visible()
     page.keyboard.press("Escape")
     assert page.locator("#pst-primary-sidebar-modal[open]").count() == 0
+
+
+@pytest.mark.parametrize("path", ["index.html", "search.html"])
+def test_the_search_fields_icon_sits_beside_its_text(new_page, html_dir, path):
+    page = new_page(WIDTHS["phone"])
+    open_book(page, html_dir, path)
+    page.keyboard.press("Control+K")
+    form = page.locator("form.bd-search:visible")
+    icon = form.locator(".fa-magnifying-glass").bounding_box()
+    text_starts = form.locator("input[name=q]").evaluate(
+        "field => field.getBoundingClientRect().left + parseFloat(getComputedStyle(field).paddingLeft)")
+    assert icon["x"] + icon["width"] <= text_starts
