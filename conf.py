@@ -25,6 +25,7 @@ extensions = [
     "epub_edition",
     "pdf_builder",
     "edition_downloads",
+    "icon_subset",
 ]
 
 myst_enable_extensions = [
@@ -46,6 +47,7 @@ numfig_format = {"section": "Fact %s"}
 
 html_theme = "sphinx_book_theme"
 html_title = "A Star Is Born: Eight Facts"
+templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["book.css"]
 html_last_updated_fmt = None

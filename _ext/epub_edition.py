@@ -18,6 +18,10 @@ from epub_package import PackageMetadata
 
 
 class BookEpubBuilder(NumberedNavigation, PackageMetadata, ReproducibleArchive, Epub3Builder):
+    # The builder's own default, not app.set_translator(): a registered translator
+    # makes pydata-sphinx-theme skip its accessible additions for the HTML builder.
+    default_translator_class = GlossaryTranslator
+
     def prepare_writing(self, docnames):
         super().prepare_writing(docnames)
         lang = html.escape(self.config.epub_language)
@@ -31,7 +35,6 @@ def add_cover_alt(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.add_builder(BookEpubBuilder, override=True)
-    app.set_translator("epub", GlossaryTranslator, override=True)
     app.add_config_value("epub_subjects", [], "epub", types=frozenset({list, tuple}))
     app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
     app.add_config_value("epub_cover_alt", "", "epub", types=frozenset({str}))

@@ -111,8 +111,9 @@ def make(book, *targets):
     for name in ["Makefile", "requirements.txt"]:
         if not (book / name).exists():
             shutil.copy2(BOOK / name, book / name)  # keeps the time stamp, so make sees the venv as current
-    return subprocess.run(["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets], capture_output=True,
-                          text=True, env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
+    return subprocess.run(["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets],
+                          capture_output=True, text=True,
+                          env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
 
 
 def copy_book(destination):

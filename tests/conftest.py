@@ -1,11 +1,14 @@
-"""Shared fixtures: the book's facts, and one real build of each edition per test session."""
+"""Shared fixtures: the book's facts, and the book built once per test session
+as `make all` builds it, which the tests read as readers get it."""
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from book import build_edition, build_pdf, read_facts
-from epub import Epub, build_epub
+from book import copy_book, make, read_facts
+from epub import Epub
+
+pytest_plugins = ["browser"]
 
 
 @pytest.fixture(scope="session")
@@ -14,8 +17,18 @@ def facts():
 
 
 @pytest.fixture(scope="session")
-def html_dir(tmp_path_factory):
-    return build_edition(tmp_path_factory.mktemp("html"), "html")
+def published(tmp_path_factory):
+    """The build folder of `make all`, run in a copy of the book at a fixed SOURCE_DATE_EPOCH."""
+    book = copy_book(tmp_path_factory.mktemp("published") / "book")
+    result = make(book, "all")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    return book / "_build"
+
+
+@pytest.fixture(scope="session")
+def html_dir(published):
+    return published / "html"
 
 
 @pytest.fixture(scope="session")
@@ -29,15 +42,15 @@ def html_pages(html_dir):
 
 
 @pytest.fixture(scope="session")
-def epub(tmp_path_factory):
-    """The EPUB edition, built once at a fixed SOURCE_DATE_EPOCH."""
-    return Epub(build_epub(tmp_path_factory.mktemp("epub")))
+def epub(published):
+    (path,) = (published / "epub").glob("*.epub")
+    return Epub(path)
 
 
 @pytest.fixture(scope="session")
-def pdf_file(tmp_path_factory):
-    """The print edition, built once with SOURCE_DATE_EPOCH set."""
-    return build_pdf(tmp_path_factory.mktemp("pdf"))
+def pdf_file(published):
+    (path,) = (published / "pdf").glob("*.pdf")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,60 @@
+"""The built book in Debian's Chromium: what the browser tests share.
+
+Its fixtures reach every test through `pytest_plugins` in conftest.py; the
+helpers are imported from here.
+"""
+
+import sys
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from book import BOOK, require
+
+sys.path.insert(0, str(BOOK / "scripts"))
+from chromium import CHROMIUM, MODES, WIDTHS, launch, static_server  # noqa: E402,F401
+from first_load import first_view  # noqa: E402,F401
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM, "Chromium is not installed (Debian package chromium; .ci/run installs it)")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open a page in a fresh browser context (empty cache and storage) at a width and colour mode."""
+    contexts = []
+
+    def new_page(width=WIDTHS["desktop"], mode="light"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode)
+        contexts.append(context)
+        return context.new_page()
+
+    yield new_page
+    for context in contexts:
+        context.close()
+
+
+def open_book(page, html_dir, path):
+    """Open a page of the built book from disk (file://), as a reader who double-clicks it."""
+    page.goto((html_dir / path).as_uri(), wait_until="networkidle")
+
+
+def tab_to(page, selector, presses=120):
+    """Press Tab until the focused element matches `selector`; False if it never does."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+            return True
+    return False
+
+
+def search_results(page):
+    """The pages that Sphinx's search page lists, once it has finished searching."""
+    page.wait_for_selector("#search-results .search-summary:not(:empty)")
+    return page.locator("#search-results ul.search a").evaluate_all("links => links.map(a => a.getAttribute('href'))")

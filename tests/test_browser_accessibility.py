@@ -1,0 +1,79 @@
+"""axe-core finds no WCAG 2.x A or AA violation in the HTML book, in Chromium:
+on every page, in light and dark mode, at desktop and phone widths, and with
+the theme's search dialog, colour-mode menu and phone sidebars open."""
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from browser import MODES, WIDTHS, open_book
+
+WCAG_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# Parts of the front page that the theme only shows on request: how to open each,
+# the element that shows it is open, and the widths at which a reader can open it.
+OPENED = {
+    "search dialog": ("Control+K", "#pst-search-dialog[open]", WIDTHS.values()),
+    "colour-mode menu": (".theme-switch-button", ".theme-switch-container .dropdown-menu.show", WIDTHS.values()),
+    "navigation sidebar": (".primary-toggle", "#pst-primary-sidebar-modal[open]", [WIDTHS["phone"]]),
+    "contents sidebar": (".secondary-toggle", "#pst-secondary-sidebar-modal[open]", [WIDTHS["phone"]]),
+}
+
+
+def wcag_violations(page):
+    """axe's violations of every WCAG A and AA rule, its experimental ones included."""
+    page.evaluate(AXE_SCRIPT)
+    rules = page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", WCAG_A_AND_AA)
+    result = page.evaluate(
+        "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})", rules)
+    return result["violations"]
+
+
+def report(violations_by_page):
+    lines = []
+    for where, violations in violations_by_page.items():
+        for violation in violations:
+            for node in violation["nodes"]:
+                lines.append(f"{where}: {violation['id']} ({violation['impact']}) at {node['target']}: "
+                             f"{node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def test_axe_runs_every_wcag_a_and_aa_rule(new_page, html_dir):
+    page = new_page()
+    open_book(page, html_dir, "index.html")
+    page.evaluate(AXE_SCRIPT)
+    rules = page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", WCAG_A_AND_AA)
+    assert {"color-contrast", "label-content-name-mismatch", "target-size", "link-name"} <= set(rules)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_page_has_no_wcag_violation(new_page, html_dir, html_pages, facts, width, mode):
+    assert {"index.html", "people.html", "genindex.html", "search.html",
+            *(fact.html_name for fact in facts)} <= set(html_pages)
+    page = new_page(width, mode)
+    found = {}
+    for path in html_pages:
+        open_book(page, html_dir, path)
+        assert page.evaluate("document.documentElement.dataset.theme") == mode, path
+        found[path] = wcag_violations(page)
+    assert not any(found.values()), report(found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_opened_parts_of_the_theme_have_no_wcag_violation(new_page, html_dir, width, mode):
+    page = new_page(width, mode)
+    found = {}
+    for part, (opener, opened, widths) in OPENED.items():
+        if width not in widths:
+            continue
+        open_book(page, html_dir, "index.html")
+        if opener.startswith("."):
+            page.click(opener)
+        else:
+            page.keyboard.press(opener)
+        page.wait_for_selector(opened)
+        found[part] = wcag_violations(page)
+    assert found
+    assert not any(found.values()), report(found)

@@ -1,0 +1,37 @@
+"""A reader with only a keyboard reaches the next fact and the search, in Chromium."""
+
+import pytest
+
+from browser import WIDTHS, open_book, search_results, tab_to
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_tab_and_enter_reach_the_next_fact(new_page, html_dir, facts, width):
+    page = new_page(width)
+    open_book(page, html_dir, facts[0].html_name)
+    assert tab_to(page, "a.right-next"), "Tab never reached the link to the next fact"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == (html_dir / facts[1].html_name).as_uri()
+
+
+def search_by_tab(page):
+    assert tab_to(page, ".search-button__button"), "Tab never reached a search button"
+    page.keyboard.press("Enter")
+
+
+def search_by_shortcut(page):
+    page.keyboard.press("Control+K")
+
+
+@pytest.mark.parametrize("open_search", [search_by_tab, search_by_shortcut], ids=["tab", "ctrl-k"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_keyboard_reaches_the_search_and_types_a_query(new_page, html_dir, facts, width, open_search):
+    page = new_page(width)
+    open_book(page, html_dir, "index.html")
+    open_search(page)
+    assert page.evaluate("document.activeElement.matches('#pst-search-dialog[open] input[name=q]')")
+    page.keyboard.type("Glastonbury")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert facts[1].html_name in search_results(page)
