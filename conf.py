@@ -37,6 +37,8 @@ myst_enable_extensions = [
 root_doc = "index"
 templates_path = ["_templates"]
 include_patterns = ["index.md", "people.md", "chapters/*.md"]
+# Not searched for sources at all: walking them costs Sphinx half a second.
+exclude_patterns = ["_build", ".venv", ".git"]
 
 nitpicky = True
 

@@ -7,11 +7,15 @@ names, and cuts the webfonts down, with fontTools, to the glyphs the
 stylesheets still use. The theme has no setting for this and no Sphinx
 extension does it, hence this one. (`_templates/layout.html` drops the theme's
 fontawesome.js, which would draw the same icons from 1.5 MB of script.)
+
+Sphinx copies the theme's files afresh on every build, so the trimmed files
+are kept in the doctree folder, keyed by what they were made from, and an
+unchanged rebuild copies them back instead of subsetting again.
 """
 
+import hashlib
 import re
-
-from fontTools import subset
+import shutil
 
 THEME_STYLESHEET = "_static/styles/pydata-sphinx-theme.css"
 WEBFONTS = "_static/vendor/fontawesome/webfonts"
@@ -50,6 +54,8 @@ def glyphs_used(outdir):
 
 
 def subset_webfonts(outdir, codepoints):
+    from fontTools import subset  # here: loading it costs every build a tenth of a second
+
     options = subset.Options(flavor="woff2")
     for path in (outdir / WEBFONTS).glob("*.woff2"):
         font = subset.load_font(str(path), options)
@@ -59,13 +65,35 @@ def subset_webfonts(outdir, codepoints):
         subset.save_font(font, str(path), options)
 
 
+def trimmed_files(outdir):
+    return [outdir / THEME_STYLESHEET, *sorted((outdir / WEBFONTS).glob("*.woff2"))]
+
+
+def cache_key(outdir, names):
+    digest = hashlib.sha256(" ".join(sorted(names)).encode())
+    for path in trimmed_files(outdir):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def trim_icons(app, exception):
-    stylesheet = app.outdir / THEME_STYLESHEET
+    outdir = app.outdir
+    stylesheet = outdir / THEME_STYLESHEET
     if exception or not stylesheet.exists():
         return
+    names = icons_named(outdir)
+    cache = app.doctreedir / "icon-subset" / cache_key(outdir, names)
+    if cache.is_dir():
+        for path in trimmed_files(outdir):
+            shutil.copyfile(cache / path.name, path)
+        return
     css = stylesheet.read_text(encoding="utf-8")
-    stylesheet.write_text(drop_unused_icon_rules(css, icons_named(app.outdir)), encoding="utf-8")
-    subset_webfonts(app.outdir, glyphs_used(app.outdir))
+    stylesheet.write_text(drop_unused_icon_rules(css, names), encoding="utf-8")
+    subset_webfonts(outdir, glyphs_used(outdir))
+    shutil.rmtree(cache.parent, ignore_errors=True)
+    cache.mkdir(parents=True)
+    for path in trimmed_files(outdir):
+        shutil.copyfile(path, cache / path.name)
 
 
 def setup(app):
