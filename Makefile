@@ -21,7 +21,7 @@ define sphinx
 	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
 endef
 
-.PHONY: help venv all html epub pdf test serve clean clean-venv
+.PHONY: help venv all html epub pdf test bench serve clean clean-venv
 
 help:
 	@echo "make all    build all three editions; the HTML offers the EPUB and PDF"
@@ -29,6 +29,7 @@ help:
 	@echo "make epub   build the EPUB 3 e-book into $(BUILDDIR)/epub"
 	@echo "make pdf    build the print edition into $(BUILDDIR)/pdf"
 	@echo "make test   build the book and run the tests"
+	@echo "make bench  measure build times, memory, sizes and the HTML's first load"
 	@echo "make serve  live preview at http://127.0.0.1:8000"
 	@echo "make clean  remove $(BUILDDIR)"
 	@echo "make venv   create $(VENVDIR) from requirements.txt"
@@ -59,6 +60,9 @@ pdf: venv
 
 test: venv
 	$(VENVDIR)/bin/python -m pytest
+
+bench: venv
+	$(VENVDIR)/bin/python scripts/bench.py
 
 serve: venv
 	$(VENVDIR)/bin/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees/serve $(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve
