@@ -8,19 +8,18 @@ SPHINXOPTS   ?=
 BUILDDIR     ?= _build
 ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 
-# $(call sphinx,BUILDER): build into a staging copy of $(BUILDDIR)/BUILDER and
-# publish it only when the build passes, so a failed build never replaces a
-# good edition. Each builder keeps its own doctrees so builders can run side
-# by side; a failed build drops its saved environment, so the next run reads
-# every file again and reports the same errors instead of caching them.
+# $(call sphinx,BUILDER): build into a fresh staging folder and publish it as
+# $(BUILDDIR)/BUILDER only when the build passes, so a failed build never
+# replaces a good edition and nothing stale from an earlier build is carried
+# over. Each builder keeps its own doctrees, so builders can run side by side
+# and reading stays incremental; a failed build drops its saved environment,
+# so the next run reads every file again and reports the same errors.
 define sphinx
 	@rm -rf $(BUILDDIR)/$(1).new
-	@if [ -d $(BUILDDIR)/$(1) ]; then cp -a $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).new; fi
 	@$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
 		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }
 	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
 endef
-
 .PHONY: help venv all html epub pdf test bench serve clean clean-venv
 
 help:

@@ -26,6 +26,8 @@ extensions = [
     "pdf_builder",
     "edition_downloads",
     "icon_subset",
+    "consistent_rebuilds",
+    "template_cache",
 ]
 
 myst_enable_extensions = [

@@ -28,8 +28,6 @@ def _explicit_label(doctree):
 def record_references(app, doctree):
     env = app.env
     docname = env.docname
-    if doctree.next_node(addnodes.glossary):
-        env.people_glossary_docs.add(docname)
     if not _is_fact(docname):
         return
     env.people_fact_labels[docname] = _explicit_label(doctree)
@@ -42,15 +40,14 @@ def record_references(app, doctree):
 
 def init_env(app):
     env = app.env
-    for name, empty in [("people_mentions", dict), ("people_fact_labels", dict), ("people_glossary_docs", set)]:
+    for name in ["people_mentions", "people_fact_labels"]:
         if not hasattr(env, name):
-            setattr(env, name, empty())
+            setattr(env, name, {})
 
 
 def purge(app, env, docname):
     env.people_mentions.pop(docname, None)
     env.people_fact_labels.pop(docname, None)
-    env.people_glossary_docs.discard(docname)
 
 
 def merge(app, env, docnames, other):
@@ -58,14 +55,6 @@ def merge(app, env, docnames, other):
         if docname in other.people_mentions:
             env.people_mentions[docname] = other.people_mentions[docname]
             env.people_fact_labels[docname] = other.people_fact_labels[docname]
-        if docname in other.people_glossary_docs:
-            env.people_glossary_docs.add(docname)
-
-
-def rewrite_glossaries_when_chapters_change(app, env, added, changed, removed):
-    if any(_is_fact(docname) for docname in added | changed | removed):
-        return sorted(env.people_glossary_docs)
-    return []
 
 
 class AppearsIn(SphinxPostTransform):
@@ -107,6 +96,5 @@ def setup(app):
     app.connect("doctree-read", record_references)
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
-    app.connect("env-get-outdated", rewrite_glossaries_when_chapters_change)
     app.add_post_transform(AppearsIn)
-    return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

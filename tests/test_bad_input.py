@@ -97,3 +97,61 @@ def test_failed_make_html_keeps_the_last_good_book_and_fails_again(tmp_path):
         assert offending in result.stderr
     assert {path: path.read_bytes() for path in built.rglob("*.html")} == good
     assert not (book / "_build" / "html.new").exists()
+
+
+def person_dropped_from_the_glossary(book):
+    """The glossary renames a person the chapters still name."""
+    edit(book / "people.md", "\nKris Kristofferson\n", "\nKris Kristoffersen\n")
+    return "chapters/02-glastonbury.md"
+
+
+def label_renamed(book):
+    """A chapter's label changes while another chapter still references the old one."""
+    edit(chapter(book, "02"), "(fact-glastonbury)=", "(fact-glastonbury-festival)=")
+    return "chapters/07-music-lessons.md"
+
+
+def build_with_make(book):
+    return make(book, "html"), book / "_build" / "html"
+
+
+def build_in_place(book):
+    """As `make serve` builds: sphinx-build again and again into one folder."""
+    return sphinx_build(book, book / "_build" / "serve"), book / "_build" / "serve"
+
+
+REBUILDS = [build_with_make, build_in_place]
+
+
+@pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)
+@pytest.mark.parametrize("breakage", [person_dropped_from_the_glossary, label_renamed, unknown_person],
+                         ids=lambda breakage: breakage.__name__)
+def test_a_rebuild_fails_as_a_clean_build_would(tmp_path, breakage, build):
+    """Sphinx reads again only what changed; the broken reference sits in a file that did not."""
+    book = copy_book(tmp_path / "book")
+    assert build(book)[0].returncode == 0
+    offending = breakage(book)
+    result, _ = build(book)
+    assert result.returncode != 0
+    assert any(offending in line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line), \
+        result.stderr
+
+
+@pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)
+def test_a_rebuild_after_a_title_changes_shows_the_new_title_on_every_page(tmp_path, build):
+    book = copy_book(tmp_path / "book")
+    assert build(book)[0].returncode == 0
+    edit(chapter(book, "02"), "# The Person Who Filmed", "# The Famous Musician Who Filmed")
+    result, html = build(book)
+    assert result.returncode == 0, result.stderr
+    for page in (html / "chapters").glob("*.html"):
+        assert "2. The Famous Musician Who Filmed" in page.read_text(encoding="utf-8"), page.name
+
+
+def test_a_change_to_an_extension_renders_the_book_again(tmp_path):
+    book = copy_book(tmp_path / "book")
+    assert build_in_place(book)[0].returncode == 0
+    edit(book / "_ext" / "people_appearances.py", '"Appears in: "', '"Mentioned in: "')
+    result, html = build_in_place(book)
+    assert result.returncode == 0, result.stderr
+    assert "Mentioned in: " in (html / "people.html").read_text(encoding="utf-8")
