@@ -51,10 +51,8 @@ numfig_format = {"section": "Fact %s"}
 
 html_theme = "sphinx_book_theme"
 html_title = "A Star Is Born: Eight Facts"
-templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["book.css"]
-html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False

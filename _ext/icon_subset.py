@@ -70,9 +70,10 @@ def trimmed_files(outdir):
 
 
 def cache_key(outdir, names):
+    """What the trimmed files are made from: the icons named, and every stylesheet and webfont."""
     digest = hashlib.sha256(" ".join(sorted(names)).encode())
-    for path in trimmed_files(outdir):
-        digest.update(path.read_bytes())
+    for path in sorted([*outdir.glob("_static/**/*.css"), *(outdir / WEBFONTS).glob("*.woff2")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

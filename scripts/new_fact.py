@@ -18,7 +18,9 @@ sys.path.insert(0, str(BOOK / "_ext"))
 
 from fact_sequence import FILE_NAME, numbering_problems  # noqa: E402
 
-FRONT_MATTER_FACT = re.compile(r"\A---\n(?:.*\n)*?fact:\s*(\d+)\s*\n(?:.*\n)*?---\n")
+# `fact: 3`, also quoted or followed by a comment, inside the front matter.
+FRONT_MATTER_FACT = re.compile(r"""\A---\n(?:.*\n)*?fact:\s*(["']?)(\d+)\1\s*(?:#.*)?\n(?:.*\n)*?---\n""")
+LABEL = re.compile(r"^\((fact-[^)]+)\)=$", re.M)
 MAX_SLUG_LENGTH = 40
 
 TEMPLATE = """\
@@ -49,7 +51,7 @@ def slugify(title):
 
 def claimed_number(path):
     match = FRONT_MATTER_FACT.match(path.read_text(encoding="utf-8"))
-    return int(match[1]) if match else None
+    return int(match[2]) if match else None
 
 
 def new_fact(book, title):
@@ -65,7 +67,8 @@ def new_fact(book, title):
     if not slug:
         raise SystemExit(f"Cannot make a file name from the title {title!r}: give it some letters or digits.")
     for name in existing:
-        if FILE_NAME.fullmatch(name)["slug"] == slug:
+        text = (chapters / name).read_text(encoding="utf-8")
+        if FILE_NAME.fullmatch(name)["slug"] == slug or f"fact-{slug}" in LABEL.findall(text):
             raise SystemExit(f"chapters/{name} already holds a fact named {slug!r}: choose another title.")
 
     number = len(existing) + 1

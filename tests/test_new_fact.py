@@ -60,3 +60,15 @@ def test_new_fact_refuses_to_run_on_broken_numbering(tmp_path):
     assert result.returncode != 0
     assert f"chapters/04{path.name[2:]}: the file name says fact 4 but the front matter says fact: 3" in result.stderr
     assert files_in(book) == before
+
+
+def test_new_fact_refuses_a_name_another_fact_has_as_its_label(tmp_path):
+    book = copy_book(tmp_path / "book")
+    (third,) = (book / "chapters").glob("03-*.md")
+    assert "(fact-roses)=" in third.read_text(encoding="utf-8")
+    before = files_in(book)
+
+    result = new_fact(book, "Roses")
+    assert result.returncode != 0
+    assert f"chapters/{third.name} already holds a fact named 'roses'" in result.stderr
+    assert files_in(book) == before
