@@ -6,12 +6,12 @@ one timestamp, from SOURCE_DATE_EPOCH when it is set, and fixed permissions.
 The standard library's zipfile does the writing; only the entry headers change.
 """
 
-import os
-import time
 from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from sphinx.locale import __
 from sphinx.util import logging
+
+from source_date import build_time
 
 logger = logging.getLogger(__name__)
 
@@ -21,9 +21,8 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
 def archive_timestamp():
-    """The entries' date and time: SOURCE_DATE_EPOCH when set, else now (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return max(ZIP_EPOCH, time.gmtime(int(epoch) if epoch is not None else None)[:6])
+    """The entries' date and time (UTC); zip cannot store a date before 1980."""
+    return max(ZIP_EPOCH, build_time().timetuple()[:6])
 
 
 class ReproducibleArchive:

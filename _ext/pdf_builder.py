@@ -11,8 +11,6 @@ theme and hands it to WeasyPrint's Python API.
 
 import html
 import logging
-import os
-from datetime import datetime, timezone
 from pathlib import Path
 
 from docutils import nodes
@@ -24,24 +22,32 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
+from source_date import build_time
+
 logger = sphinx_logging.getLogger(__name__)
 
 INDEX = "genindex"
 DOCUMENT_ANCHOR = "#document-"
 
 
+# Where HarfBuzz's subsetter is not installed, WeasyPrint subsets the fonts with
+# fontTools instead and says so: a note on the machine, not a fault in the book.
+FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
+
+
 class WeasyPrintWarnings(logging.Handler):
     """Pass WeasyPrint's warnings on to Sphinx, so that -W fails the build."""
 
     def emit(self, record):
-        logger.warning("WeasyPrint: %s", record.getMessage(), type="pdf", subtype="weasyprint")
+        message = record.getMessage()
+        if message.startswith(FONTTOOLS_FALLBACK):
+            logger.info("WeasyPrint: %s", message)
+        else:
+            logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
 
 
 def build_date():
-    """The edition's date: SOURCE_DATE_EPOCH when set, so that builds repeat."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def walk(node, docname):
