@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from book import glossary_terms, people_mentioned, plain
 from epub import NS
+from pdf import outline
 
 NUMBERED_TITLE = re.compile(r"^(?:Fact )?(\d+)[.:] (.+)$")
 EDITIONS = ["html", "epub", "pdf"]
@@ -19,14 +20,6 @@ def numbered(texts):
     return [(int(match[1]), match[2]) for match in matches if match]
 
 
-def outline_titles(pdf, outline=None):
-    for item in pdf.outline if outline is None else outline:
-        if isinstance(item, list):
-            yield from outline_titles(pdf, item)
-        else:
-            yield item.title
-
-
 @pytest.fixture(scope="module")
 def tables_of_contents(html_pages, epub, pdf):
     ncx = epub.xml(epub.ncx_name)
@@ -35,7 +28,7 @@ def tables_of_contents(html_pages, epub, pdf):
         "EPUB nav.xhtml": numbered(text for text, _href in epub.nav("toc")),
         "EPUB toc.ncx": numbered(point.findtext("ncx:navLabel/ncx:text", namespaces=NS)
                                  for point in ncx.iterfind(".//ncx:navPoint", NS)),
-        "PDF outline": numbered(outline_titles(pdf)),
+        "PDF outline": numbered(bookmark.title for _depth, bookmark, _page in outline(pdf)),
     }
 
 

@@ -63,19 +63,22 @@ def test_the_accessibility_metadata_is_complete(epub):
         assert set(sufficient.split(",")) <= modes, sufficient
 
 
+CLAIMED_FEATURES = {"alternativeText", "displayTransformability", "index", "readingOrder",
+                    "structuralNavigation", "tableOfContents", "unlocked"}
+
+
 def test_the_claimed_accessibility_features_hold(epub):
-    features = set(epub.meta(A11Y + "accessibilityFeature"))
+    """Each feature the package claims, checked here or (reading order, display
+    transformability) in test_epub_navigation and test_epub_reading_system."""
+    assert set(epub.meta(A11Y + "accessibilityFeature")) == CLAIMED_FEATURES
     documents = {name: epub.xml(name) for name in epub.documents()}
-    if "alternativeText" in features:
-        images = [img for document in documents.values() for img in document.iterfind(".//xhtml:img", NS)]
-        assert images and all(img.get("alt", "").strip() for img in images)
-    if "tableOfContents" in features:
-        assert epub.nav("toc")
-    if "index" in features:
-        assert any(href.startswith("genindex") for _text, href in epub.nav("landmarks"))
-    if "structuralNavigation" in features:
-        for name in epub.spine[1:]:
-            assert documents[name].find(".//xhtml:h1", NS) is not None, name
-    if epub.meta(A11Y + "accessibilityHazard") == ["none"]:
-        for document in documents.values():
-            assert not document.findall(".//xhtml:audio", NS) + document.findall(".//xhtml:video", NS)
+    images = [img for document in documents.values() for img in document.iterfind(".//xhtml:img", NS)]
+    assert images and all(img.get("alt", "").strip() for img in images)
+    assert epub.nav("toc")
+    assert any(href.startswith("genindex") for _text, href in epub.nav("landmarks"))
+    for name in epub.spine[1:]:
+        assert documents[name].find(".//xhtml:h1", NS) is not None, name
+    assert "META-INF/encryption.xml" not in epub.files and "META-INF/rights.xml" not in epub.files
+    assert epub.meta(A11Y + "accessibilityHazard") == ["none"]
+    for document in documents.values():
+        assert not document.findall(".//xhtml:audio", NS) + document.findall(".//xhtml:video", NS)

@@ -5,25 +5,7 @@ from collections import Counter
 
 from bs4 import NavigableString
 
-from book import plain
-
-
-def normal(text):
-    """Letters and digits only, so that line breaks, hyphenation and quotes do not matter."""
-    return re.sub(r"[^a-z0-9]", "", plain(text).lower())
-
-
-def text_runs(page):
-    """(x, y, text) for each run of text the page prints."""
-    runs = []
-
-    def visit(text, cm, tm, _font, _size):
-        if text.strip():
-            x, y = tm[4], tm[5]
-            runs.append((x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5], text))
-
-    page.extract_text(visitor_text=visit)
-    return runs
+from pdf import normal, printed_below, text_runs
 
 
 def links(pdf):
@@ -61,17 +43,15 @@ def test_ids_in_the_typeset_page_are_unique(print_page):
 
 def test_every_link_lands_on_the_page_that_prints_its_target(pdf, print_page):
     destinations = pdf.named_destinations
-    runs = [text_runs(page) for page in pdf.pages]
     found = list(links(pdf))
     assert len(found) > 100
     for _page, anchor, _rect in found:
         assert anchor in destinations, anchor
         destination = destinations[anchor]
         page = pdf.get_destination_page_number(destination)
-        below = "".join(text for _x, y, text in runs[page] if y <= float(destination.top) + 1)
         expected = normal(printed_target(print_page, anchor))
         assert expected, f"{anchor} marks no text: a link to it lands on whatever page it falls"
-        assert expected in normal(below), (anchor, page)
+        assert expected in normal(printed_below(pdf, page, destination.top)), (anchor, page)
 
 
 def test_kinds_of_link_are_all_there(pdf, facts):
