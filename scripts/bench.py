@@ -2,7 +2,7 @@
 """Measure how fast the book builds: make bench (or scripts/bench.py --runs N).
 
 Each case runs several times in a scratch copy of the book and reports the
-median wall time, the peak memory of the build's processes, the size of what
+median wall time, the peak memory of the build's largest process, the size of what
 it wrote and the ratio of each figure to the floor: a bare `sphinx-build -b
 html` of the same sources with Sphinx's default theme and only myst-parser,
 which is needed to read Markdown at all. Then it reports the bytes a first
@@ -31,13 +31,15 @@ def copy_sources(destination):
 
 
 def run(command, cwd):
-    """Run a command; return its wall time in seconds and the peak RSS in MiB of it and its children."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    """Run a command; its wall time in seconds, and the peak memory in MiB of its largest process."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
     return elapsed, usage.ru_maxrss / 1024
 
 
