@@ -13,6 +13,7 @@ Nothing here asserts a time.
 import argparse
 import os
 import platform
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -88,9 +89,11 @@ def touch_one_chapter(book):
 
 
 def floor_command():
-    return [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-C",
-            "-D", "extensions=myst_parser", "-D", "myst_enable_extensions=attrs_block,colon_fence,deflist",
-            "-D", "include_patterns=index.md,people.md,chapters/*.md",
+    """No conf.py: the default theme and myst-parser alone, reading the sources conf.py names."""
+    conf = runpy.run_path(str(BOOK / "conf.py"))
+    settings = {name: ",".join(conf[name]) for name in ["myst_enable_extensions", "include_patterns"]}
+    return [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-C", "-D", "extensions=myst_parser",
+            *(option for name, value in settings.items() for option in ["-D", f"{name}={value}"]),
             "-d", "_build/floor-doctrees", ".", "_build/floor"]
 
 

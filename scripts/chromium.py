@@ -21,8 +21,15 @@ FLAGS = [
 ]
 
 
+def require_chromium():
+    if CHROMIUM is None:
+        raise SystemExit("Chromium is not installed: on Debian, `apt-get install chromium`")
+    return CHROMIUM
+
+
 def launch(playwright):
     """A headless Chromium with a fresh profile (Playwright gives each launch its own)."""
+    require_chromium()
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
 
 

@@ -8,7 +8,6 @@ SHA-256, which the tests compare with the SVG to catch a cover left unrendered.
 """
 
 import hashlib
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,27 +15,20 @@ from pathlib import Path
 
 from PIL import Image
 
+from chromium import FLAGS, require_chromium
+
 BOOK = Path(__file__).resolve().parent.parent
 SOURCE = BOOK / "_static/epub/cover.svg"
 TARGET = BOOK / "_static/epub/cover.jpg"
 SIZE = (1600, 2400)  # the SVG's width and height; 2:3, as e-book stores ask
 JPEG_QUALITY = 90
-BROWSERS = ("chromium", "chromium-browser", "google-chrome")
-
-
-def browser():
-    for name in BROWSERS:
-        if path := shutil.which(name):
-            return path
-    sys.exit(f"render_cover: needs one of {', '.join(BROWSERS)} on PATH")
 
 
 def screenshot(svg, png, profile):
     subprocess.run(
-        [browser(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={profile}", "--force-device-scale-factor=1",
-         f"--window-size={SIZE[0]},{SIZE[1]}", f"--screenshot={png}", svg.as_uri()],
+        [require_chromium(), "--headless", *FLAGS, "--hide-scrollbars", f"--user-data-dir={profile}",
+         "--force-device-scale-factor=1", f"--window-size={SIZE[0]},{SIZE[1]}", f"--screenshot={png}",
+         svg.as_uri()],
         check=True, capture_output=True,
     )
 

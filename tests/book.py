@@ -36,6 +36,11 @@ class Fact:
     def html_name(self):
         return f"chapters/{self.path.stem}.html"
 
+    @property
+    def xhtml_name(self):
+        """The chapter's document in the EPUB."""
+        return f"chapters/{self.path.stem}.xhtml"
+
 
 def read_facts(root=BOOK):
     """The fact chapters as the sources state them, in file-name order."""

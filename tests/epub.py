@@ -1,12 +1,11 @@
 """What the EPUB tests know about the e-reader edition: how to build it and read it."""
 
-import posixpath
 import zipfile
 from functools import cached_property
 
 from lxml import etree
 
-from book import build_edition
+from book import build_edition, link_target
 
 NS = {
     "opf": "http://www.idpf.org/2007/opf",
@@ -48,10 +47,7 @@ class Epub:
 
     def resolve(self, document, href):
         """The archive name and fragment that `href`, found in `document`, points to."""
-        path, _, fragment = href.partition("#")
-        if not path:
-            return document, fragment
-        return posixpath.normpath(posixpath.join(posixpath.dirname(document), path)), fragment
+        return link_target(document, href)
 
     @cached_property
     def manifest(self):

@@ -42,7 +42,7 @@ def glossaries(html_pages, epub, print_page, facts):
     """Per edition: each glossary term and the fact numbers its "Appears in" links reach."""
     fact_by_target = {}
     for fact in facts:
-        fact_by_target[fact.html_name] = fact_by_target[f"chapters/{fact.path.stem}.xhtml"] = fact.number
+        fact_by_target[fact.html_name] = fact_by_target[fact.xhtml_name] = fact.number
         fact_by_target[fact.label] = fact.number
     pages = {
         "html": (html_pages["people.html"], "people.html"),

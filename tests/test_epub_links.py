@@ -79,7 +79,7 @@ def test_the_glossary_is_marked_up_for_reading_systems(epub):
 def test_every_name_in_a_fact_links_to_a_glossary_entry(epub, facts):
     glossary, ids = glossary_entries(epub)
     for fact in facts:
-        name = f"chapters/{fact.path.stem}.xhtml"
+        name = fact.xhtml_name
         source_terms = re.findall(r"\{term\}`", fact.path.read_text(encoding="utf-8"))
         links = [span.getparent() for span in epub.xml(name).iterfind(".//xhtml:a/xhtml:span", NS)
                  if "std-term" in span.get("class", "").split()]
@@ -92,4 +92,4 @@ def test_the_index_links_into_every_fact(epub, facts):
     (index,) = [href for _text, href in epub.nav("landmarks") if href.startswith("genindex")]
     reached = {epub.resolve(index, link.get("href"))[0]
                for link in epub.xml(index).iterfind(".//xhtml:a", NS) if link.get("href")}
-    assert {f"chapters/{fact.path.stem}.xhtml" for fact in facts} <= reached
+    assert {fact.xhtml_name for fact in facts} <= reached

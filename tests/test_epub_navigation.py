@@ -9,16 +9,12 @@ from epub import EPUB_TYPE, NS
 NUMBERED = re.compile(r"^\d+\. ")
 
 
-def chapter(fact):
-    return f"chapters/{fact.path.stem}.xhtml"
-
-
 def numbered_entries(entries):
     return [(plain(text), href) for text, href in entries if NUMBERED.match(text)]
 
 
 def expected_entries(facts):
-    return [(f"{fact.number}. {fact.title}", chapter(fact)) for fact in facts]
+    return [(f"{fact.number}. {fact.title}", fact.xhtml_name) for fact in facts]
 
 
 def test_nav_lists_the_facts_numbered_with_their_titles(epub, facts):
@@ -47,14 +43,14 @@ def landmarks(epub):
 
 def test_landmarks_lead_to_the_contents_the_first_fact_the_glossary_and_the_index(epub, facts):
     found = landmarks(epub)
-    assert found["bodymatter"] == chapter(facts[0])
+    assert found["bodymatter"] == facts[0].xhtml_name
     contents = {epub.resolve(found["toc"], link.get("href"))[0]
                 for link in epub.xml(found["toc"]).iterfind(".//xhtml:a", NS)}
-    assert {chapter(fact) for fact in facts} <= contents
+    assert {fact.xhtml_name for fact in facts} <= contents
     assert epub.xml(found["glossary"]).find(".//xhtml:dl[@epub:type='glossary']", NS) is not None
     assert epub.xml(found["index"]).find(".//xhtml:table[@class='indextable genindextable']", NS) is not None
 
 
 def test_the_reading_order_is_cover_contents_facts_glossary_index(epub, facts):
     found = landmarks(epub)
-    assert epub.spine == [found["cover"], found["toc"], *map(chapter, facts), found["glossary"], found["index"]]
+    assert epub.spine == [found["cover"], found["toc"], *(fact.xhtml_name for fact in facts), found["glossary"], found["index"]]
