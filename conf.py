@@ -76,11 +76,13 @@ version = "1.0"  # EPUB 3 package documents carry a version (ibooks:version)
 
 epub_basename = "a-star-is-born-eight-facts"
 epub_theme = "epub"
-epub_css_files = ["epub/reader.css"]
+# Files only the EPUB uses, copied into its _static folder, as html_static_path's are.
+epub_static_path = ["_epub"]
+epub_css_files = ["reader.css"]
 # The HTML's stylesheet, the cover's source, and the build-info backup Sphinx
 # leaves when a rebuild finds the settings changed.
-epub_exclude_files = ["_static/book.css", "_static/epub/cover.svg", ".buildinfo.bak"]
-epub_cover = ("_static/epub/cover.jpg", "epub-cover.html")
+epub_exclude_files = ["_static/book.css", "_static/cover.svg", ".buildinfo.bak"]
+epub_cover = ("_static/cover.jpg", "epub-cover.html")
 epub_cover_alt = (
     "Cover: a gold star above the title A Star Is Born, the subtitle Eight Facts "
     "from The Road to Stardom, the numbers 1 to 8 in a row, and the credit "

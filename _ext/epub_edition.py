@@ -3,13 +3,16 @@
 The builder stays Sphinx's own, registered again under its name ``epub`` with
 the mixins of ``epub_navigation``, ``epub_package`` and ``epub_archive``, and
 ``epub_glossary``'s translator. The pages' ``<html>`` element also gets the
-book's language, which Sphinx's EPUB template leaves out, and the cover page
-gets its alternative text from ``epub_cover_alt``.
+book's language, which Sphinx's EPUB template leaves out, the cover page
+gets its alternative text from ``epub_cover_alt``, and ``epub_static_path``
+holds the files only the EPUB uses (its stylesheet and cover), which the HTML
+edition so does not carry.
 """
 
 import html
 
 from sphinx.builders.epub3 import Epub3Builder
+from sphinx.util.fileutil import copy_asset
 
 from epub_archive import ReproducibleArchive
 from epub_glossary import GlossaryTranslator
@@ -21,6 +24,11 @@ class BookEpubBuilder(NumberedNavigation, PackageMetadata, ReproducibleArchive, 
     # The builder's own default, not app.set_translator(): a registered translator
     # makes pydata-sphinx-theme skip its accessible additions for the HTML builder.
     default_translator_class = GlossaryTranslator
+
+    def copy_static_files(self):
+        super().copy_static_files()
+        for folder in self.config.epub_static_path:
+            copy_asset(self.confdir / folder, self.outdir / "_static")
 
     def prepare_writing(self, docnames):
         super().prepare_writing(docnames)
@@ -38,5 +46,6 @@ def setup(app):
     app.add_config_value("epub_subjects", [], "epub", types=frozenset({list, tuple}))
     app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
     app.add_config_value("epub_cover_alt", "", "epub", types=frozenset({str}))
+    app.add_config_value("epub_static_path", [], "epub", types=frozenset({list}))
     app.connect("html-page-context", add_cover_alt)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

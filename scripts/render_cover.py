@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Render the EPUB's cover, _static/epub/cover.svg, to _static/epub/cover.jpg.
+"""Render the EPUB's cover, _epub/cover.svg, to _epub/cover.jpg.
 
 Run it after editing the SVG: `.venv/bin/python scripts/render_cover.py`.
 Headless Chromium draws the SVG (with the machine's fonts, so the JPEG is kept
@@ -18,8 +18,8 @@ from PIL import Image
 from chromium import FLAGS, require_chromium
 
 BOOK = Path(__file__).resolve().parent.parent
-SOURCE = BOOK / "_static/epub/cover.svg"
-TARGET = BOOK / "_static/epub/cover.jpg"
+SOURCE = BOOK / "_epub/cover.svg"
+TARGET = BOOK / "_epub/cover.jpg"
 SIZE = (1600, 2400)  # the SVG's width and height; 2:3, as e-book stores ask
 JPEG_QUALITY = 90
 

@@ -14,7 +14,7 @@ import yaml
 
 BOOK = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: test builds carry a fixed date, so they compare byte for byte
-BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static", "_templates", "_themes"]
+BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static", "_epub", "_templates", "_themes"]
 
 
 TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")

@@ -11,7 +11,7 @@ from PIL import Image
 from book import BOOK, SOURCE_DATE_EPOCH
 from epub import NS
 
-COVER_SOURCE = BOOK / "_static/epub/cover.svg"
+COVER_SOURCE = BOOK / "_epub/cover.svg"
 A11Y = "schema:"
 
 

@@ -3,6 +3,7 @@ stylesheet, relative sizes, the reader's own colours, no scripts."""
 
 import re
 
+from book import BOOK
 from epub import NS
 
 ABSOLUTE_UNITS = re.compile(r"\d(?:px|pt|pc|cm|mm|in)\b")
@@ -16,11 +17,11 @@ def stylesheets(epub, name):
 
 def test_pages_use_the_epub_theme_and_the_reader_stylesheet_only(epub):
     for name in epub.spine:
-        assert stylesheets(epub, name) == ["_static/pygments.css", "_static/epub.css", "_static/epub/reader.css"], name
+        assert stylesheets(epub, name) == ["_static/pygments.css", "_static/epub.css", "_static/reader.css"], name
 
 
 def test_the_reader_stylesheet_uses_relative_sizes_and_the_readers_colours(epub):
-    css = re.sub(r"/\*.*?\*/", "", epub.files["_static/epub/reader.css"].decode(), flags=re.S)
+    css = re.sub(r"/\*.*?\*/", "", epub.files["_static/reader.css"].decode(), flags=re.S)
     assert ABSOLUTE_UNITS.findall(css) == []
     assert COLOUR.findall(css) == []
     assert re.search(r"body\s*\{[^}]*font-family:[^;]*serif", css)
@@ -35,3 +36,10 @@ def test_no_scripts(epub):
 def test_every_document_states_its_language(epub):
     for name in epub.documents():
         assert epub.xml(name).get("lang") == "en", name
+
+
+def test_the_epubs_own_files_stay_out_of_the_html(epub, html_dir):
+    own = {path.name for path in (BOOK / "_epub").iterdir()}
+    assert {"reader.css", "cover.jpg"} <= own
+    assert {f"_static/{name}" for name in own} & set(epub.files)
+    assert {path.name for path in html_dir.rglob("*") if path.name in own} == set()
