@@ -54,8 +54,8 @@ def find_downloads(app):
     ]
 
 
-def reread_when_downloads_change(app, env, added, changed, removed):
-    """Every page shows the downloads, so all are rewritten when the set of files changes."""
+def rewrite_when_downloads_change(app, env):
+    """Every page shows the downloads, so all are written again when the set of files changes."""
     signature = [(d["label"], d["source"].stat().st_mtime_ns) for d in app.edition_downloads]
     if getattr(env, "edition_downloads_signature", None) == signature:
         return []
@@ -94,7 +94,7 @@ def setup(app):
     app.add_node(edition_downloads_placeholder)
     app.add_directive("edition-downloads", EditionDownloads)
     app.connect("builder-inited", find_downloads)
-    app.connect("env-get-outdated", reread_when_downloads_change)
+    app.connect("env-get-updated", rewrite_when_downloads_change)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("html-page-context", add_to_context)
     app.connect("build-finished", copy_downloads)

@@ -22,13 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from scratch_book import copy_book
+
 BOOK = Path(__file__).resolve().parent.parent
 CHAPTER_TO_TOUCH = "chapters/02-glastonbury.md"
-
-
-def copy_sources(destination):
-    shutil.copytree(BOOK, destination, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".pytest_cache"))
 
 
 def run(command, cwd):
@@ -129,7 +126,7 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory(prefix="book-bench-") as scratch:
         book = Path(scratch)
-        copy_sources(book)
+        copy_book(book)
         for case in cases():
             rows.append((case.name, *case.measure(book, args.runs)))
         run(make("all"), book)

@@ -3,7 +3,6 @@
 import os
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,8 +12,10 @@ import pytest
 import yaml
 
 BOOK = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BOOK / "scripts"))
+from scratch_book import copy_book  # noqa: E402,F401  (the tests' copies of the book)
+
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: test builds carry a fixed date, so they compare byte for byte
-BOOK_SOURCES = ["conf.py", "index.md", "people.md", "chapters", "_ext", "_static", "_epub", "_templates", "_themes"]
 
 
 TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")
@@ -113,21 +114,6 @@ def build_pdf(outdir):
 
 def make(book, *targets):
     """Run `make` in a copy of the book, with this test run's virtual environment, dated SOURCE_DATE_EPOCH."""
-    for name in ["Makefile", "requirements.txt"]:
-        if not (book / name).exists():
-            shutil.copy2(BOOK / name, book / name)  # keeps the time stamp, so make sees the venv as current
     return subprocess.run(["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets],
                           capture_output=True, text=True,
                           env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
-
-
-def copy_book(destination):
-    """A copy of the book's sources that a test may break."""
-    destination.mkdir(parents=True)
-    for name in BOOK_SOURCES:
-        source = BOOK / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination

@@ -4,16 +4,12 @@ Its fixtures reach every test through `pytest_plugins` in conftest.py; the
 helpers are imported from here.
 """
 
-import sys
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-from book import BOOK, require
-
-sys.path.insert(0, str(BOOK / "scripts"))
-from chromium import CHROMIUM, MODES, WIDTHS, launch, static_server  # noqa: E402,F401
-from first_load import first_view  # noqa: E402,F401
+from book import require  # also puts scripts/ on the import path
+from chromium import CHROMIUM, MODES, WIDTHS, launch, static_server  # noqa: F401
+from first_load import first_view  # noqa: F401
 
 
 @pytest.fixture(scope="session")
