@@ -2,20 +2,26 @@
 word, retells the rest in its own words, and keeps each chapter short and free
 of repeated passages.
 
-The article is ../shared/source/article.txt beside the checkout: its first line
-is its title. The text is read from the built HTML, where Sphinx's smart quotes
-have made every quotation mark and apostrophe typographic.
+The article is ../shared/source/article.txt beside the checkout, its first line
+its title; it is not part of the repository, so the checks against its text
+skip where it is absent. The citation is checked against conf.py's
+``source_title``, which must be the article's first line. The text is read
+from the built HTML, where Sphinx's smart quotes have made every quotation
+mark and apostrophe typographic.
 """
 
 import re
 from collections import Counter
 from functools import cache
 
-from book import BOOK, plain, require
+import pytest
+
+from book import BOOK, CONF, plain
 from epub import NS
 from pdf import normal
 
 ARTICLE = BOOK.parent / "shared" / "source" / "article.txt"
+SOURCE_TITLE = CONF["source_title"]
 
 FILM = "A Star Is Born"
 FEATURETTE = "The Road to Stardom: Making A Star Is Born"
@@ -28,12 +34,13 @@ QUOTATION = re.compile(r"“([^“”]*)”")
 
 @cache
 def article():
-    require(ARTICLE.is_file(), f"the source article is not at {ARTICLE}")
+    if not ARTICLE.is_file():
+        pytest.skip(f"the source article, kept outside the repository, is not at {ARTICLE}")
     return ARTICLE.read_text(encoding="utf-8")
 
 
-def article_title():
-    return article().splitlines()[0].strip()
+def test_the_cited_title_is_the_articles_own():
+    assert SOURCE_TITLE == article().splitlines()[0].strip()
 
 
 def words(text):
@@ -66,20 +73,20 @@ def book_pages(facts):
 
 
 def test_the_front_page_names_the_article_as_the_source_of_the_facts_and_the_quotations(html_pages):
-    citing = [text for text in paragraphs(html_pages["index.html"].select_one("article")) if article_title() in plain(text)]
+    citing = [text for text in paragraphs(html_pages["index.html"].select_one("article")) if SOURCE_TITLE in plain(text)]
     assert citing, "the front page does not name the article by its title"
     assert any("source" in text and "quotation" in text for text in citing), citing
 
 
 def test_the_epub_cites_the_article_in_its_package_and_on_its_front_page(epub):
-    assert epub.metadata("dc:source") == [article_title()]
+    assert epub.metadata("dc:source") == [SOURCE_TITLE]
     front = "".join(epub.xml("index.xhtml").find(".//xhtml:body", NS).itertext())
-    assert article_title() in plain(front)
+    assert SOURCE_TITLE in plain(front)
 
 
 def test_the_pdf_cites_the_article_on_its_copyright_page(pdf):
     (copyright_page,) = [page for page in pdf.pages if "©" in page.extract_text()]
-    assert normal(article_title()) in normal(copyright_page.extract_text())
+    assert normal(SOURCE_TITLE) in normal(copyright_page.extract_text())
 
 
 def test_every_quotation_is_the_articles_word_for_word(html_pages, facts):
@@ -95,7 +102,7 @@ def test_every_quotation_is_the_articles_word_for_word(html_pages, facts):
 
 def test_no_run_of_seven_words_outside_quotations_is_copied_from_the_article(html_pages, facts):
     source_runs = runs(words(article()), COPIED_RUN)
-    titles = {FILM, FEATURETTE, article_title(), *(fact.title for fact in facts)}
+    titles = {FILM, FEATURETTE, SOURCE_TITLE, *(fact.title for fact in facts)}
     copied = []
     for page in book_pages(facts):
         for text in paragraphs(html_pages[page].select_one("article")):
