@@ -2,7 +2,7 @@
 
 The builder stays Sphinx's own, registered again under its name ``epub`` with
 the mixins of ``epub_navigation``, ``epub_package`` and ``epub_archive``, and
-``epub_glossary``'s translator. The pages' ``<html>`` element also gets the
+the translators of ``epub_glossary`` and ``epub_captions``. The pages' ``<html>`` element also gets the
 book's language, which Sphinx's EPUB template leaves out, the cover page
 gets its alternative text from ``epub_cover_alt``, and ``epub_static_path``
 holds the files only the EPUB uses (its stylesheet and cover), which the HTML
@@ -15,15 +15,20 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util.fileutil import copy_asset
 
 from epub_archive import ReproducibleArchive
+from epub_captions import CaptionLevelTranslator
 from epub_glossary import GlossaryTranslator
 from epub_navigation import NumberedNavigation
 from epub_package import PackageMetadata
 
 
+class BookTranslator(CaptionLevelTranslator, GlossaryTranslator):
+    """The EPUB's HTML writer: glossary markup and toctree captions with their heading level."""
+
+
 class BookEpubBuilder(NumberedNavigation, PackageMetadata, ReproducibleArchive, Epub3Builder):
     # The builder's own default, not app.set_translator(): a registered translator
     # makes pydata-sphinx-theme skip its accessible additions for the HTML builder.
-    default_translator_class = GlossaryTranslator
+    default_translator_class = BookTranslator
 
     def copy_static_files(self):
         super().copy_static_files()
