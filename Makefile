@@ -57,7 +57,15 @@ pdf: venv
 	$(call sphinx,pdf)
 	@echo "The PDF book is in $(BUILDDIR)/pdf/"
 
-test: venv
+# The Node tools the tests run (DAISY Ace), from package-lock.json, where npm
+# is installed; puppeteer downloads no browser: Ace runs Debian's Chromium.
+NPM_TOOLS = $(if $(shell command -v npm),node_modules/.installed)
+
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: venv $(NPM_TOOLS)
 	$(VENVDIR)/bin/python -m pytest
 
 bench: venv
