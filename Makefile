@@ -40,9 +40,12 @@ $(VENVDIR)/.installed: requirements.txt
 	$(VENVDIR)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-# The EPUB and the PDF build side by side, then the HTML, which links them.
+# The PDF first: the EPUB takes its page breaks from the page map the PDF
+# build writes (so the print edition is laid out once); then the HTML, which
+# links them both.
 all: venv
-	@$(MAKE) --no-print-directory -j2 epub pdf
+	@$(MAKE) --no-print-directory pdf
+	@$(MAKE) --no-print-directory epub SPHINXOPTS="$(SPHINXOPTS) -D epub_print_page_map=$(BUILDDIR)/pdf/page-map.json"
 	@$(MAKE) --no-print-directory html
 
 html: venv
