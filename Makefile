@@ -40,9 +40,12 @@ $(VENVDIR)/.installed: requirements.txt
 	$(VENVDIR)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-# The EPUB and the PDF build side by side, then the HTML, which links them.
+# The PDF first: the EPUB takes its page breaks from the page map the PDF
+# build writes (so the print edition is laid out once); then the HTML, which
+# links them both.
 all: venv
-	@$(MAKE) --no-print-directory -j2 epub pdf
+	@$(MAKE) --no-print-directory pdf
+	@$(MAKE) --no-print-directory epub SPHINXOPTS="$(SPHINXOPTS) -D epub_print_page_map=$(BUILDDIR)/pdf/page-map.json"
 	@$(MAKE) --no-print-directory html
 
 html: venv
@@ -57,7 +60,15 @@ pdf: venv
 	$(call sphinx,pdf)
 	@echo "The PDF book is in $(BUILDDIR)/pdf/"
 
-test: venv
+# The Node tools the tests run (DAISY Ace), from package-lock.json, where npm
+# is installed; puppeteer downloads no browser: Ace runs Debian's Chromium.
+NPM_TOOLS = $(if $(shell command -v npm),node_modules/.installed)
+
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: venv $(NPM_TOOLS)
 	$(VENVDIR)/bin/python -m pytest
 
 bench: venv

@@ -1,8 +1,9 @@
 """The e-reader edition: Sphinx's EPUB 3 builder with the book's additions.
 
 The builder stays Sphinx's own, registered again under its name ``epub`` with
-the mixins of ``epub_navigation``, ``epub_package`` and ``epub_archive``, and
-``epub_glossary``'s translator. The pages' ``<html>`` element also gets the
+the mixins of ``epub_page_list``, ``epub_navigation``, ``epub_package`` and
+``epub_archive``, and the translators of ``epub_glossary`` and
+``epub_captions``. The pages' ``<html>`` element also gets the
 book's language, which Sphinx's EPUB template leaves out, the cover page
 gets its alternative text from ``epub_cover_alt``, and ``epub_static_path``
 holds the files only the EPUB uses (its stylesheet and cover), which the HTML
@@ -15,15 +16,21 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util.fileutil import copy_asset
 
 from epub_archive import ReproducibleArchive
+from epub_captions import CaptionLevelTranslator
 from epub_glossary import GlossaryTranslator
 from epub_navigation import NumberedNavigation
 from epub_package import PackageMetadata
+from epub_page_list import PrintPageList
 
 
-class BookEpubBuilder(NumberedNavigation, PackageMetadata, ReproducibleArchive, Epub3Builder):
+class BookTranslator(CaptionLevelTranslator, GlossaryTranslator):
+    """The EPUB's HTML writer: glossary markup and toctree captions with their heading level."""
+
+
+class BookEpubBuilder(PrintPageList, NumberedNavigation, PackageMetadata, ReproducibleArchive, Epub3Builder):
     # The builder's own default, not app.set_translator(): a registered translator
     # makes pydata-sphinx-theme skip its accessible additions for the HTML builder.
-    default_translator_class = GlossaryTranslator
+    default_translator_class = BookTranslator
 
     def copy_static_files(self):
         super().copy_static_files()
@@ -43,6 +50,7 @@ def add_cover_alt(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.add_builder(BookEpubBuilder, override=True)
+    app.setup_extension("epub_page_list")
     app.add_config_value("epub_subjects", [], "epub", types=frozenset({list, tuple}))
     app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
     app.add_config_value("epub_cover_alt", "", "epub", types=frozenset({str}))

@@ -1,9 +1,12 @@
 """Glossary markup that reading systems understand, in the EPUB only.
 
-EPUB 3's structural semantics mark a glossary as ``<dl epub:type="glossary">``
-with ``glossterm`` terms and ``glossdef`` definitions; some reading systems use
-them for pop-up definitions. Sphinx's HTML writer has no hook for extra
-attributes, so this translator writes the same tags with ``epub:type`` added.
+EPUB 3's structural semantics mark a glossary with ``epub:type="glossary"``,
+its terms ``glossterm`` and its definitions ``glossdef``; some reading systems
+use them for pop-up definitions. Assistive technologies read the matching
+ARIA role, ``doc-glossary``, which EPUB's accessibility rules ask for beside
+the ``epub:type``. A ``<dl>`` may not take that role, so both go on a ``<div>``
+around the glossary's list. Sphinx's HTML writer has no hook for extra
+attributes, so this translator writes the same tags with these added.
 """
 
 from sphinx import addnodes
@@ -15,11 +18,11 @@ def _in_glossary(definition_list):
 
 
 class GlossaryTranslator(HTML5Translator):
-    def visit_definition_list(self, node):
-        if not _in_glossary(node):
-            return super().visit_definition_list(node)
-        classes = ["simple"] if self.is_compactable(node) else []
-        self.body.append(self.starttag(node, "dl", classes=classes, **{"epub:type": "glossary"}))
+    def visit_glossary(self, node):
+        self.body.append(self.starttag(node, "div", **{"epub:type": "glossary", "role": "doc-glossary"}))
+
+    def depart_glossary(self, node):
+        self.body.append("</div>\n")
 
     def visit_term(self, node):
         if not _in_glossary(node.parent.parent):

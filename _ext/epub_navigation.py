@@ -1,7 +1,9 @@
 """The EPUB's navigation: fact numbers in nav.xhtml and toc.ncx, and landmarks.
 
 Sphinx builds both navigation files from the root toctree's titles but drops
-the section numbers the HTML shows ("1. ..."), writes no landmarks, links no
+the section numbers the HTML shows ("1. ..."), writes no landmarks, gives the
+table of contents no ARIA role (``doc-toc``, which goes with its
+``epub:type``), links no
 stylesheet into nav.xhtml, and puts the name of the identifier's attribute,
 not the identifier, into toc.ncx. No library covers these, so this builder
 mixin does, on top of Sphinx's output.
@@ -62,6 +64,7 @@ class NumberedNavigation:
         for stylesheet, _attributes in self.config.epub_css_files:
             etree.SubElement(head, f"{{{XHTML}}}link", rel="stylesheet", type="text/css", href=f"_static/{stylesheet}")
         body = tree.getroot().find(f"{{{XHTML}}}body")
+        body.find(f"{{{XHTML}}}nav[@{{{OPS}}}type='toc']").set("role", "doc-toc")
         nav = etree.SubElement(body, f"{{{XHTML}}}nav", {f"{{{OPS}}}type": "landmarks", "hidden": "hidden"})
         etree.SubElement(nav, f"{{{XHTML}}}h2").text = LANDMARKS_TITLE
         listing = etree.SubElement(nav, f"{{{XHTML}}}ol")

@@ -23,6 +23,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
+from print_page_map import write_page_map
 from source_date import build_time
 
 logger = sphinx_logging.getLogger(__name__)
@@ -270,9 +271,11 @@ class PDFBuilder(SingleFileHTMLBuilder):
         try:
             with progress_message(f"writing {target.name}"):
                 # pdf_identifier=True hashes the file's content: equal builds, equal files.
-                weasyprint.HTML(filename=page).write_pdf(
-                    target, pdf_variant=self.config.pdf_variant, pdf_identifier=True
-                )
+                options = {"pdf_variant": self.config.pdf_variant, "pdf_identifier": True}
+                source = weasyprint.HTML(filename=page)
+                book = source.render(**options)
+                book.write_pdf(target, **options)
+                write_page_map(source, book, self.config.root_doc, self.outdir)
         finally:
             weasyprint_logger.removeHandler(handler)
 

@@ -59,11 +59,12 @@ def test_every_ncx_entry_reaches_a_file_and_an_id(epub):
 def glossary_entries(epub):
     """Archive name of the glossary, and the ids of its terms."""
     for name in epub.documents():
-        terms = epub.xml(name).iterfind(".//xhtml:dl[@epub:type='glossary']/xhtml:dt[@epub:type='glossterm']", NS)
+        glossary = ".//xhtml:div[@epub:type='glossary'][@role='doc-glossary']/xhtml:dl"
+        terms = epub.xml(name).iterfind(f"{glossary}/xhtml:dt[@epub:type='glossterm']", NS)
         ids = {term.get("id") for term in terms}
         if ids:
             return name, ids
-    raise AssertionError("no document holds a <dl epub:type='glossary'> with glossterm entries")
+    raise AssertionError("no document holds a <div epub:type='glossary' role='doc-glossary'> list of glossterm entries")
 
 
 def test_the_glossary_is_marked_up_for_reading_systems(epub):

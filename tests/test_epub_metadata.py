@@ -63,18 +63,20 @@ def test_the_accessibility_metadata_is_complete(epub):
         assert set(sufficient.split(",")) <= modes, sufficient
 
 
-CLAIMED_FEATURES = {"alternativeText", "displayTransformability", "index", "readingOrder",
-                    "structuralNavigation", "tableOfContents", "unlocked"}
+CLAIMED_FEATURES = {"alternativeText", "displayTransformability", "index", "pageBreakMarkers", "pageNavigation",
+                    "printPageNumbers", "readingOrder", "structuralNavigation", "tableOfContents", "unlocked"}
 
 
 def test_the_claimed_accessibility_features_hold(epub):
     """Each feature the package claims, checked here or (reading order, display
-    transformability) in test_epub_navigation and test_epub_reading_system."""
+    transformability, the print edition's page breaks and page list) in
+    test_epub_navigation, test_epub_reading_system and test_epub_print_page_numbers."""
     assert set(epub.meta(A11Y + "accessibilityFeature")) == CLAIMED_FEATURES
     documents = {name: epub.xml(name) for name in epub.documents()}
     images = [img for document in documents.values() for img in document.iterfind(".//xhtml:img", NS)]
     assert images and all(img.get("alt", "").strip() for img in images)
     assert epub.nav("toc")
+    assert epub.nav("page-list") and epub.meta("pageBreakSource")
     assert any(href.startswith("genindex") for _text, href in epub.nav("landmarks"))
     for name in epub.spine[1:]:
         assert documents[name].find(".//xhtml:h1", NS) is not None, name

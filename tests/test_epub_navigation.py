@@ -47,7 +47,7 @@ def test_landmarks_lead_to_the_contents_the_first_fact_the_glossary_and_the_inde
     contents = {epub.resolve(found["toc"], link.get("href"))[0]
                 for link in epub.xml(found["toc"]).iterfind(".//xhtml:a", NS)}
     assert {fact.xhtml_name for fact in facts} <= contents
-    assert epub.xml(found["glossary"]).find(".//xhtml:dl[@epub:type='glossary']", NS) is not None
+    assert epub.xml(found["glossary"]).find(".//xhtml:div[@epub:type='glossary']/xhtml:dl", NS) is not None
     assert epub.xml(found["index"]).find(".//xhtml:table[@class='indextable genindextable']", NS) is not None
 
 
