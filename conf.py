@@ -22,6 +22,7 @@ extensions = [
     "myst_parser",
     "fact_numbering",
     "people_appearances",
+    "index_typography",
     "epub_edition",
     "pdf_builder",
     "edition_downloads",
