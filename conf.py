@@ -23,6 +23,7 @@ extensions = [
     "fact_numbering",
     "people_appearances",
     "index_typography",
+    "index_places",
     "epub_edition",
     "pdf_builder",
     "edition_downloads",
