@@ -24,6 +24,7 @@ extensions = [
     "people_appearances",
     "index_typography",
     "index_places",
+    "unbroken_fact_labels",
     "epub_edition",
     "pdf_builder",
     "edition_downloads",
@@ -47,7 +48,8 @@ exclude_patterns = ["_build", ".venv", ".git"]
 nitpicky = True
 
 numfig = True
-numfig_format = {"section": "Fact %s"}
+# A no-break space: "Fact 7" never splits across lines, in any edition.
+numfig_format = {"section": "Fact\N{NO-BREAK SPACE}%s"}
 
 # -- HTML ------------------------------------------------------------------
 
