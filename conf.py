@@ -25,6 +25,7 @@ extensions = [
     "index_typography",
     "index_places",
     "unbroken_fact_labels",
+    "one_viewport",
     "epub_edition",
     "pdf_builder",
     "edition_downloads",
