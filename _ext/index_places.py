@@ -26,22 +26,31 @@ class Places:
     def __init__(self, app):
         self.env = app.env
         self.label_format = app.config.numfig_format["section"]
-        self.position = {docname: position for position, docname in enumerate(reading_order(app.env, app.config.root_doc))}
+        order = reading_order(app.env, app.config.root_doc)
+        self.position = {docname: position for position, docname in enumerate(order)}
         self.docname_at = {app.builder.get_relative_uri("genindex", docname): docname for docname in app.env.found_docs}
+        self.sections = {}
 
     def of(self, uri):
         """(sort key, label) of the place `uri` leads to."""
         path, _, fragment = uri.partition("#")
         docname = self.docname_at[path]
+        position = self.position.get(docname, len(self.position))  # a page outside the toctrees comes last
         number = self.env.toc_secnumbers.get(docname, {}).get("")
         if number:
-            return (self.position[docname], 0), self.label_format % ".".join(map(str, number))
-        doctree = self.env.get_doctree(docname)
-        section = next(node for node in doctree.findall(nodes.Element) if fragment in node["ids"])
-        while not isinstance(section, nodes.section):
-            section = section.parent
-        sections = list(doctree.findall(nodes.section))
-        return (self.position[docname], sections.index(section)), section.next_node(nodes.title).astext()
+            return (position, 0), self.label_format % ".".join(map(str, number))
+        section_position, section = self.section_holding(docname, fragment)
+        return (position, section_position), section.next_node(nodes.title).astext()
+
+    def section_holding(self, docname, node_id):
+        """(position in the document, section) of the innermost section holding the element `node_id` names."""
+        if docname not in self.sections:
+            holding = self.sections[docname] = {}
+            # Sections come outer before inner, so the innermost is the last to claim an id.
+            for position, section in enumerate(self.env.get_doctree(docname).findall(nodes.section)):
+                for node in section.findall(nodes.Element):
+                    holding.update(dict.fromkeys(node["ids"], (position, section)))
+        return self.sections[docname][node_id]
 
     def links(self, links):
         """(main, uri, place) for each place the links lead to: the first link there, strong if any is main."""
