@@ -15,11 +15,14 @@ description = (
     "Eight facts about the making of A Star Is Born, retold from a magazine "
     "article on the featurette The Road to Stardom: Making A Star Is Born."
 )
+# The article the book retells: its cited source, in every edition.
+source_title = "The True Story Behind Lady Gaga's Final Performance in A Star Is Born Will Break Your Heart"
 
 # -- General ---------------------------------------------------------------
 
 extensions = [
     "myst_parser",
+    "source_citation",
     "fact_numbering",
     "people_appearances",
     "index_typography",

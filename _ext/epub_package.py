@@ -25,7 +25,7 @@ GUIDE_TYPES = {"bodymatter": "text"}
 
 
 class PackageMetadata:
-    """Mixin for Sphinx's Epub3Builder; reads epub_subjects and epub_accessibility."""
+    """Mixin for Sphinx's Epub3Builder; reads source_title, epub_subjects and epub_accessibility."""
 
     def build_content(self):
         self._remove_stale_pages()
@@ -50,6 +50,8 @@ class PackageMetadata:
 
     def _add_metadata(self, metadata):
         anchor = metadata.find(f"{{{DC}}}rights")
+        anchor.addnext(etree.Element(f"{{{DC}}}source"))
+        anchor.getnext().text = self.config.source_title
         for subject in reversed(self.config.epub_subjects):
             anchor.addnext(etree.Element(f"{{{DC}}}subject"))
             anchor.getnext().text = subject

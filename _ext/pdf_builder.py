@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from docutils import nodes
+from docutils.utils.smartquotes import smartyPants
 from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment.adapters.indexentries import IndexEntries
@@ -176,11 +177,20 @@ class PDFBuilder(SingleFileHTMLBuilder):
         first_part = front.first_child_matching_class(nodes.section) or len(front)
         front[first_part:first_part] = [
             nodes.paragraph("", self.config.author, classes=["byline"]),
-            nodes.container("", nodes.paragraph("", f"© {self.config.copyright}"), classes=["colophon"]),
+            self.colophon(),
             self.contents(front, parts),
         ]
         give_ids_one_owner(tree, root)
         return tree
+
+    def colophon(self):
+        """The copyright page: the copyright, and the article the book retells."""
+        source = nodes.paragraph(
+            # Made after Sphinx's smart quotes ran, so its apostrophes are made typographic here.
+            "", "", nodes.Text("Retold from the article "), nodes.emphasis("", smartyPants(self.config.source_title)),
+            nodes.Text(". Every quotation is the article’s, word for word."),
+        )
+        return nodes.container("", nodes.paragraph("", f"© {self.config.copyright}"), source, classes=["colophon"])
 
     def take_parts(self, tree):
         """The root toctrees' captions and documents; the index leaves them, as the builder writes it."""

@@ -3,6 +3,7 @@
 import os
 import posixpath
 import re
+import runpy
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ import yaml
 BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "scripts"))
 from scratch_book import copy_book  # noqa: E402,F401  (the tests' copies of the book)
+
+CONF = runpy.run_path(str(BOOK / "conf.py"))  # the book's settings, as Sphinx reads them
 
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: test builds carry a fixed date, so they compare byte for byte
 

@@ -1,11 +1,9 @@
 """The PDF is a finished book file: A5, fonts embedded, metadata and tags present, and reproducible."""
 
-import runpy
 from datetime import datetime, timezone
 
-from book import BOOK, SOURCE_DATE_EPOCH, build_pdf
+from book import CONF, SOURCE_DATE_EPOCH, build_pdf
 
-CONF = runpy.run_path(str(BOOK / "conf.py"))
 A5 = (419.53, 595.28)  # points
 
 
