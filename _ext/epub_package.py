@@ -3,7 +3,9 @@
 Sphinx writes content.opf from a fixed template with no subjects, no
 accessibility metadata, no EPUB 3 cover-image property and a legacy guide
 that names only the contents page; with the index both in the toctree and
-added by itself, it also lists the index twice in the spine. No library edits
+added by itself, it also lists the index twice in the spine, and it claims
+``ibooks:specified-fonts``, that the book's own fonts should override the
+reader's, while the book leaves the typeface to the reader. No library edits
 an OPF for Sphinx, so this builder mixin rewrites the file Sphinx wrote.
 
 Sphinx lists every XHTML file it finds in the output folder, so a page left
@@ -32,6 +34,7 @@ class PackageMetadata:
         tree = etree.parse(path, etree.XMLParser(remove_blank_text=True))
         package = tree.getroot()
         self._add_metadata(package.find(f"{{{OPF}}}metadata"))
+        self._leave_fonts_to_the_reader(package.find(f"{{{OPF}}}metadata"))
         self._mark_cover_image(package.find(f"{{{OPF}}}manifest"))
         self._drop_repeated_itemrefs(package.find(f"{{{OPF}}}spine"))
         self._write_guide(package.find(f"{{{OPF}}}guide"))
@@ -55,6 +58,12 @@ class PackageMetadata:
         for prop, values in self.config.epub_accessibility.items():
             for value in values:
                 etree.SubElement(metadata, f"{{{OPF}}}meta", property=f"schema:{prop}").text = value
+
+    @staticmethod
+    def _leave_fonts_to_the_reader(metadata):
+        """Drop the template's claim that the book's own fonts matter: no stylesheet names one."""
+        for meta in metadata.findall(f"{{{OPF}}}meta[@property='ibooks:specified-fonts']"):
+            metadata.remove(meta)
 
     def _mark_cover_image(self, manifest):
         if not self.config.epub_cover:

@@ -29,6 +29,16 @@ def plain(text):
     return text.translate(TYPOGRAPHIC_QUOTES)
 
 
+def fact_label(number):
+    """How every edition names a fact: "Fact 7", joined by a no-break space so the two never part."""
+    return f"Fact\N{NO-BREAK SPACE}{number}"
+
+
+def collapsed(text):
+    """Text with each run of breaking white space made one space, as a browser shows it; no-break spaces stay."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 @dataclass(frozen=True)
 class Fact:
     number: int

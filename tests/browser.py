@@ -54,3 +54,39 @@ def search_results(page):
     """The pages that Sphinx's search page lists, once it has finished searching."""
     page.wait_for_selector("#search-results .search-summary:not(:empty)")
     return page.locator("#search-results ul.search a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
+# A reading system's own typeface settings: the reader's default is a sans-serif.
+READER_FONTS = {"standard": "DejaVu Sans", "sansSerif": "DejaVu Sans", "serif": "DejaVu Serif"}
+READER_SCREEN = {"width": 600, "height": 800}
+
+
+@pytest.fixture
+def reader_page(browser):
+    """A page that shows EPUB documents as a reading system does: a 600x800 screen and
+    the reader's default font (a sans-serif) set in the browser, as a reader's settings are."""
+    context = browser.new_context(viewport=READER_SCREEN)
+    page = context.new_page()
+    page.cdp = context.new_cdp_session(page)
+    page.cdp.send("Page.setFontFamilies", {"fontFamilies": READER_FONTS})
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def epub_site(epub_dir):
+    """The unpacked EPUB served over HTTP, so the page's scripts may read its stylesheets' rules."""
+    with static_server(epub_dir) as url:
+        yield url
+
+
+def rendered_fonts(page, selector="body *"):
+    """{font family: glyphs} that the page draws its elements matching `selector` in."""
+    page.cdp.send("DOM.enable")
+    page.cdp.send("CSS.enable")
+    root = page.cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    fonts = {}
+    for node in page.cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+        for font in page.cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            fonts[font["familyName"]] = fonts.get(font["familyName"], 0) + font["glyphCount"]
+    return fonts

@@ -1,6 +1,8 @@
 """Shared fixtures: the book's facts, and the book built once per test session
 as `make all` builds it, which the tests read as readers get it."""
 
+import zipfile
+
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -62,3 +64,11 @@ def pdf(pdf_file):
 def print_page(pdf_file):
     """The HTML page WeasyPrint typeset, parsed: it says what each link's target is."""
     return BeautifulSoup((pdf_file.parent / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def epub_dir(epub, tmp_path_factory):
+    """The EPUB's files unpacked, as a reading system reads them."""
+    folder = tmp_path_factory.mktemp("epub")
+    zipfile.ZipFile(epub.path).extractall(folder)
+    return folder

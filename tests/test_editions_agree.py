@@ -6,17 +6,17 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from book import glossary_terms, people_mentioned, plain
+from book import collapsed, fact_label, glossary_terms, people_mentioned, plain
 from epub import NS
 from pdf import outline
 
-NUMBERED_TITLE = re.compile(r"^(?:Fact )?(\d+)[.:] (.+)$")
+NUMBERED_TITLE = re.compile(rf"^(?:{fact_label('')})?(\d+)[.:] (.+)$")
 EDITIONS = ["html", "epub", "pdf"]
 
 
 def numbered(texts):
     """(number, title) of each entry that names a fact: "2. Title" or "Fact 2: Title"."""
-    matches = (NUMBERED_TITLE.match(plain(" ".join(text.split()))) for text in texts)
+    matches = (NUMBERED_TITLE.match(plain(collapsed(text))) for text in texts)
     return [(int(match[1]), match[2]) for match in matches if match]
 
 
@@ -58,7 +58,7 @@ def glossaries(html_pages, epub, print_page, facts):
             for link in appears_in:
                 path, _, fragment = link["href"].partition("#")
                 target = fact_by_target[fragment] if not path else fact_by_target[path.removeprefix("../")]
-                assert link.get_text() == f"Fact {target}", (edition, link)
+                assert link.get_text() == fact_label(target), (edition, link)
                 targets.append(target)
             entries[plain(term.get_text(" ", strip=True).removesuffix("#").strip())] = targets
         glossaries[edition] = entries

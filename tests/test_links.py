@@ -2,7 +2,7 @@
 
 import re
 
-from book import glossary_terms, link_target, plain
+from book import fact_label, glossary_terms, link_target, plain
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
@@ -66,7 +66,7 @@ def test_every_fact_links_another_fact(facts, html_pages):
         for link in html_pages[fact.html_name].select("article a.reference:has(span.std-numref)"):
             target, _ = link_target(fact.html_name, link["href"])
             other = by_page[target]
-            assert link.get_text() == f"Fact {other.number}", (fact.path.name, link)
+            assert link.get_text() == fact_label(other.number), (fact.path.name, link)
             if other != fact:
                 linked.add(other.number)
         assert linked, f"{fact.path.name} links no other fact"

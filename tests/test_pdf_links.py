@@ -5,6 +5,7 @@ from collections import Counter
 
 from bs4 import NavigableString
 
+from book import fact_label
 from pdf import normal, printed_below, text_runs
 
 
@@ -73,7 +74,7 @@ def test_contents_page_numbers_are_the_pages_where_facts_begin(pdf, facts):
     for fact in facts:
         start = pdf.get_destination_page_number(destinations[fact.label])
         assert listed[fact.label] == {start + 1}, fact.label
-        assert f"Fact {fact.number}" in pdf.pages[start].extract_text()
+        assert fact_label(fact.number) in pdf.pages[start].extract_text()
     assert listed.keys() >= {"people", "genindex"}
     for anchor, printed in listed.items():
         assert printed == {pdf.get_destination_page_number(destinations[anchor]) + 1}, anchor

@@ -2,7 +2,7 @@
 
 import re
 
-from book import BOOK, plain
+from book import BOOK, fact_label, plain
 from pdf import normal, outline, printed_below
 
 
@@ -20,7 +20,7 @@ def test_outline_lists_front_matter_facts_glossary_and_index(pdf, facts):
     assert top == [
         heading(BOOK / "index.md"),
         "Contents",
-        *(f"Fact {fact.number}: {fact.title}" for fact in facts),
+        *(f"{fact_label(fact.number)}: {fact.title}" for fact in facts),
         heading(BOOK / "people.md"),
         "Index",
     ]

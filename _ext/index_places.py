@@ -1,0 +1,80 @@
+"""The index names where each link leads: "Fact 2", "People", never "[1]".
+
+Sphinx's index links an entry's first place by the entry's name and every
+other by a running number, "[1]", "[2]", which in a book of numbered facts
+reads as "Fact 1", "Fact 2". Before the HTML and EPUB builders render the
+index, this gives each link the place it leads to: in a numbered chapter, the
+fact's label as cross-references print it (``numfig_format``); elsewhere, the
+title of the section holding the entry. Places come in reading order, one
+link each; ``_templates/genindex.html`` prints them. The print edition's
+index prints page numbers instead (``pdf_builder``).
+"""
+
+from docutils import nodes
+
+
+def reading_order(env, docname):
+    """The documents in the order the toctrees give them, from `docname` on."""
+    yield docname
+    for child in env.toctree_includes.get(docname, []):
+        yield from reading_order(env, child)
+
+
+class Places:
+    """Where the index's links lead, for one build."""
+
+    def __init__(self, app):
+        self.env = app.env
+        self.label_format = app.config.numfig_format["section"]
+        order = reading_order(app.env, app.config.root_doc)
+        self.position = {docname: position for position, docname in enumerate(order)}
+        self.docname_at = {app.builder.get_relative_uri("genindex", docname): docname for docname in app.env.found_docs}
+        self.sections = {}
+
+    def of(self, uri):
+        """(sort key, label) of the place `uri` leads to."""
+        path, _, fragment = uri.partition("#")
+        docname = self.docname_at[path]
+        position = self.position.get(docname, len(self.position))  # a page outside the toctrees comes last
+        number = self.env.toc_secnumbers.get(docname, {}).get("")
+        if number:
+            return (position, 0), self.label_format % ".".join(map(str, number))
+        section_position, section = self.section_holding(docname, fragment)
+        return (position, section_position), section.next_node(nodes.title).astext()
+
+    def section_holding(self, docname, node_id):
+        """(position in the document, section) of the innermost section holding the element `node_id` names."""
+        if docname not in self.sections:
+            holding = self.sections[docname] = {}
+            # Sections come outer before inner, so the innermost is the last to claim an id.
+            for position, section in enumerate(self.env.get_doctree(docname).findall(nodes.section)):
+                for node in section.findall(nodes.Element):
+                    holding.update(dict.fromkeys(node["ids"], (position, section)))
+        return self.sections[docname][node_id]
+
+    def links(self, links):
+        """(main, uri, place) for each place the links lead to: the first link there, strong if any is main."""
+        places = {}
+        for main, uri in links:
+            key, label = self.of(uri)
+            first_main, first_uri, _label = places.get(key, (False, uri, label))
+            places[key] = (first_main or main, first_uri, label)
+        return [places[key] for key in sorted(places)]
+
+
+def name_places(app, pagename, templatename, context, doctree):
+    if "genindexentries" not in context:
+        return
+    places = Places(app)
+    context["genindexentries"] = [
+        (letter, [
+            (name, (places.links(links), [(sub, places.links(sublinks)) for sub, sublinks in subentries], category))
+            for name, (links, subentries, category) in entries
+        ])
+        for letter, entries in context["genindexentries"]
+    ]
+
+
+def setup(app):
+    app.connect("html-page-context", name_places)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,61 @@
+"""The HTML and EPUB index name each link by the place it leads to: the fact
+("Fact 2") in a fact's chapter, otherwise the section the entry is in
+("People"); an entry's places come in reading order (the front page, the facts
+by number, the back matter), one link a place, and no link is an anonymous
+running number such as "[1]". The entry's own name is text, not a link."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup, NavigableString
+
+from book import fact_label, link_target
+
+RUNNING_NUMBER = re.compile(r"^\[\d+\]$")
+
+
+@pytest.fixture(params=["html", "epub"])
+def edition(request, html_pages, epub, facts):
+    """The edition's index page name, a parser for its pages and each fact's page name."""
+    if request.param == "html":
+        return "genindex.html", html_pages.__getitem__, {fact.html_name: fact for fact in facts}
+    return ("genindex.xhtml", lambda name: BeautifulSoup(epub.files[name], "html.parser"),
+            {fact.xhtml_name: fact for fact in facts})
+
+
+def entries(index):
+    """(name, [link]) for each entry and sub-entry of the index."""
+    for item in index.select("table.indextable li"):
+        yield item.contents[0], item.find_all("a", recursive=False)
+
+
+def section_title(page, fragment):
+    """The heading of the section holding the element `fragment` names."""
+    section = page.find(id=fragment).find_parent("section")
+    return section.find(re.compile(r"^h\d$")).find(string=True, recursive=False).strip()
+
+
+def test_index_links_name_their_fact_or_section_in_reading_order(edition, facts):
+    index_name, page, fact_pages = edition
+    index = page(index_name)
+    front_page = index_name.replace("genindex", "index")
+    named = set()
+    for name, links in entries(index):
+        assert isinstance(name, NavigableString), name
+        places = []
+        for link in links:
+            target, fragment = link_target(index_name, link["href"])
+            assert not RUNNING_NUMBER.match(link.get_text()), (name, link)
+            if target in fact_pages:
+                fact = fact_pages[target]
+                assert link.get_text() == fact_label(fact.number), (name, link)
+                places.append((1, fact.number, 0))
+            else:
+                document = page(target)
+                assert link.get_text() == section_title(document, fragment), (name, link)
+                sections = document.find_all("section")
+                position = sections.index(document.find(id=fragment).find_parent("section"))
+                places.append((0 if target == front_page else 2, target, position))
+            named.add(target)
+        assert places == sorted(set(places)), (name, [link.get_text() for link in links])
+    assert set(fact_pages) < named, "the index reaches every fact and another page"

@@ -1,0 +1,31 @@
+"""The index sets quotation marks and apostrophes as the text does: in all
+three editions no entry has a straight quote, and every person reads the same
+in the index as in the glossary ("Sonja Durham’s husband")."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+STRAIGHT_QUOTES = set("'\"")
+
+
+@pytest.fixture(params=["html", "epub", "pdf"])
+def index_and_glossary(request, html_pages, epub, print_page):
+    """The edition's index entries' names and its glossary's terms."""
+    if request.param == "html":
+        index, glossary = html_pages["genindex.html"], html_pages["people.html"]
+    elif request.param == "epub":
+        index, glossary = (BeautifulSoup(epub.files[name], "html.parser")
+                           for name in ("genindex.xhtml", "people.xhtml"))
+    else:
+        index = glossary = print_page
+    items = index.select("table.indextable li") + index.select(".book-index li > p")
+    names = [str(item.contents[0]).strip().removesuffix(",") for item in items]
+    terms = [term.find(string=True).strip() for term in glossary.select("dl.glossary dt")]
+    return names, terms
+
+
+def test_index_entries_use_the_texts_quotes(index_and_glossary):
+    names, terms = index_and_glossary
+    assert [name for name in names if STRAIGHT_QUOTES & set(name)] == []
+    assert any("’" in term for term in terms)
+    assert set(terms) <= set(names)
