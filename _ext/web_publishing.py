@@ -44,13 +44,16 @@ def describe_by_lead(app, doctree):
         app.env.metadata[app.env.docname]["og:description"] = " ".join(lead.astext().split())
 
 
+def root_the_404_page(app, pagename, templatename, context, doctree):
+    """sphinx-notfound-page makes the 404 page's links absolute, but not the root
+    that Sphinx's and the theme's scripts resolve URLs against."""
+    if pagename == app.config.notfound_pagename and app.builder.name == "html":
+        context["content_root"] = app.config.notfound_urls_prefix
+
+
 def tag_generated_page(app, pagename, templatename, context, doctree):
     if doctree is not None or app.builder.name != "html":
         return
-    if pagename == app.config.notfound_pagename:
-        # sphinx-notfound-page makes the 404 page's links absolute but leaves
-        # the root the theme's and Sphinx's scripts resolve URLs against relative.
-        context["content_root"] = app.config.notfound_urls_prefix
     description = new_document(pagename)
     description += nodes.paragraph(text=app.config.myst_html_meta["description"])
     # The index's and the search page's templates set their titles themselves.
@@ -72,6 +75,7 @@ def write_site_files(app, exception):
 def setup(app):
     app.connect("config-inited", check_base_url)
     app.connect("doctree-read", describe_by_lead)
+    app.connect("html-page-context", root_the_404_page)
     app.connect("html-page-context", tag_generated_page)
     app.connect("build-finished", write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
