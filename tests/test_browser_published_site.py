@@ -4,11 +4,13 @@ missing address answered with 404.html. No page, the 404 page at any depth
 of a missing address included, logs a console error, makes a failed request
 or asks another host for anything, and every page's favicon loads. On the 404
 page, at any depth, the styles apply, every link leads to a page of the site,
-the scripts' content root is the site's and the search finds Fact 2."""
+the scripts' content root is the site's, the search finds Fact 2, and axe
+finds no WCAG A or AA violation in light or dark mode."""
 
 import pytest
 
-from browser import search_results, static_server
+from browser import MODES, search_results, static_server
+from test_browser_accessibility import report, wcag_violations
 from web_edition import SITE_PATH
 
 # Missing addresses at the site's root and deeper, down to a folder-like one.
@@ -102,3 +104,11 @@ def test_the_search_on_the_404_page_finds_fact_2_at_any_depth(new_page, site_url
     with page.expect_navigation():
         page.click(f"#search-results a[href='{facts[1].html_name}']")
     assert page.url == site_url + facts[1].html_name
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_axe_finds_no_wcag_violation_on_the_404_page(new_page, site_url, mode):
+    page = new_page(mode=mode)
+    open_missing(page, site_url, MISSING[-1])
+    violations = wcag_violations(page)
+    assert violations == [], report({f"404 page, {mode}": violations})
