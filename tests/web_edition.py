@@ -43,7 +43,7 @@ def read_the_docs_commands(config):
 
 
 @dataclass(frozen=True)
-class Published:
+class ReadTheDocsOutput:
     output: Path  # $READTHEDOCS_OUTPUT
 
     @property
@@ -66,7 +66,7 @@ def read_the_docs(tmp_path_factory):
         result = subprocess.run(["bash", "-c", command], cwd=book, env=env, capture_output=True, text=True)
         assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
         assert "warning" not in result.stderr.lower(), f"{command}\n{result.stderr}"
-    return Published(output)
+    return ReadTheDocsOutput(output)
 
 
 @pytest.fixture(scope="session")
