@@ -1,7 +1,9 @@
 """Sphinx settings for *A Star Is Born: Eight Facts from The Road to Stardom*."""
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
@@ -140,3 +142,43 @@ pdf_theme = "_themes/print"
 pdf_description = description
 pdf_keywords = ["A Star Is Born", "The Road to Stardom", "Lady Gaga", "Bradley Cooper", "making-of"]
 pdf_variant = "pdf/ua-1"
+
+# -- Publishing on the web -------------------------------------------------
+
+# Every page's tab icon: the cover's star.
+html_favicon = "_web/favicon.svg"
+# The theme's script reads the stored colour mode, falling back to this; its
+# empty default logs "Got invalid theme mode" in the console.
+html_context = {"default_mode": "auto"}
+
+# The address the web edition is published at, ending in "/": the GitHub
+# Pages workflow sets it, and .readthedocs.yaml sets it from Read the Docs'
+# READTHEDOCS_CANONICAL_URL. Empty (a local build), the book carries no
+# absolute URL and works from disk.
+html_baseurl = os.environ.get("BOOK_BASE_URL", "")
+# Canonical links (Sphinx's own, from html_baseurl), the sitemap, Open Graph
+# tags, robots.txt and the 404 page all need that address.
+extensions += ["sphinx_sitemap", "sphinxext.opengraph", "notfound.extension", "web_publishing"] if html_baseurl else []
+
+sitemap_url_scheme = "{link}"  # html_baseurl already holds Read the Docs' language and version
+sitemap_excludes = ["search.html", "404.html"]
+
+ogp_site_url = html_baseurl
+ogp_image = "social-card.jpg"  # _web/social-card.jpg, drawn from the cover by scripts/render_cover.py
+ogp_image_alt = "The book's cover, a gold star above its title, beside the title A Star Is Born: Eight Facts from The Road to Stardom."
+ogp_social_cards = {"enable": False}  # the extension's own cards, drawn with matplotlib
+ogp_custom_meta_tags = [
+    '<meta property="og:image:width" content="1200" />',
+    '<meta property="og:image:height" content="630" />',
+    '<meta name="twitter:card" content="summary_large_image" />',
+]
+
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": "<h1>Page not found</h1>\n<p>There is no page at this address. The "
+            f'<a href="{notfound_urls_prefix}index.html">front page</a> lists the eight facts, and the search '
+            "finds any name, song or place in the book.</p>",
+}
+
+epub_exclude_files += ["_static/favicon.svg"]  # the browser tab's icon: the EPUB's pages do not use it

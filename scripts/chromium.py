@@ -10,6 +10,7 @@ import functools
 import http.server
 import shutil
 import threading
+from pathlib import Path
 
 CHROMIUM = shutil.which("chromium")
 # The widths and colour modes a reader sees the book at.
@@ -34,14 +35,32 @@ def launch(playwright):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    not_found_page = None  # a file of the served folder, sent for every missing path
+
     def log_message(self, format, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found_page is None:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / self.not_found_page).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextlib.contextmanager
-def static_server(directory):
-    """Serve `directory` as a plain static server on 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def static_server(directory, not_found_page=None):
+    """Serve `directory` as a plain static server on 127.0.0.1; yields its base URL.
+
+    With `not_found_page` (a path in `directory`), a missing path is answered
+    with that page and status 404, as GitHub Pages and Read the Docs answer.
+    """
+    handler_class = type("Handler", (_QuietHandler,), {"not_found_page": not_found_page})
+    handler = functools.partial(handler_class, directory=str(directory))
     with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Render the EPUB's cover, _epub/cover.svg, to _epub/cover.jpg.
+"""Render the EPUB's cover, _epub/cover.svg, to _epub/cover.jpg, and the web
+edition's social card (the 1200x630 picture a link to the book shows in a chat
+or a social network) to _web/social-card.jpg: the cover beside the title.
 
 Run it after editing the SVG: `.venv/bin/python scripts/render_cover.py`.
-Headless Chromium draws the SVG (with the machine's fonts, so the JPEG is kept
-in the repository); Pillow saves it as a JPEG whose comment holds the SVG's
+Headless Chromium draws the SVG (with the machine's fonts, so the JPEGs are kept
+in the repository); Pillow saves each as a JPEG whose comment holds the SVG's
 SHA-256, which the tests compare with the SVG to catch a cover left unrendered.
 """
 
@@ -19,30 +21,57 @@ from chromium import FLAGS, require_chromium
 
 BOOK = Path(__file__).resolve().parent.parent
 SOURCE = BOOK / "_epub/cover.svg"
-TARGET = BOOK / "_epub/cover.jpg"
-SIZE = (1600, 2400)  # the SVG's width and height; 2:3, as e-book stores ask
+COVER = BOOK / "_epub/cover.jpg"
+COVER_SIZE = (1600, 2400)  # the SVG's width and height; 2:3, as e-book stores ask
+SOCIAL_CARD = BOOK / "_web/social-card.jpg"
+SOCIAL_CARD_SIZE = (1200, 630)  # what Open Graph and Twitter's large card show
 JPEG_QUALITY = 90
 
+# The social card: the cover at full height, and beside it the title in the
+# cover's own type and colours, large enough to read in a link's preview.
+SOCIAL_CARD_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><style>
+  html, body {{ margin: 0; width: 1200px; height: 630px; overflow: hidden; }}
+  body {{ display: flex; align-items: center; gap: 56px;
+          background: radial-gradient(circle at 30% 40%, #2c2f57, #0d1024 80%);
+          font-family: "Liberation Serif", "Times New Roman", "DejaVu Serif", serif; color: #f6efe0; }}
+  img {{ height: 630px; box-shadow: 8px 0 32px #0008; }}
+  h1 {{ margin: 0; font-size: 96px; font-weight: normal; letter-spacing: 3px; line-height: 1.05; }}
+  p {{ margin: 28px 0 0; font-size: 44px; }}
+  em {{ color: #e8bd57; }}
+</style></head><body>
+  <img src="{cover}" alt="">
+  <div><h1>A Star<br>Is Born</h1><p>Eight Facts from<br><em>The Road to Stardom</em></p></div>
+</body></html>
+"""
 
-def screenshot(svg, png, profile):
+
+def screenshot(url, size, png, profile):
     subprocess.run(
         [require_chromium(), "--headless", *FLAGS, "--hide-scrollbars", f"--user-data-dir={profile}",
-         "--force-device-scale-factor=1", f"--window-size={SIZE[0]},{SIZE[1]}", f"--screenshot={png}",
-         svg.as_uri()],
+         "--force-device-scale-factor=1", f"--window-size={size[0]},{size[1]}", f"--screenshot={png}", url],
         check=True, capture_output=True,
     )
 
 
+def render(page, size, target, tmp):
+    shot = tmp / f"{target.stem}.png"
+    screenshot(page.as_uri(), size, shot, tmp / "profile")
+    image = Image.open(shot).convert("RGB")
+    if image.size != size:
+        sys.exit(f"render_cover: the browser drew {image.size} for {target.name}, expected {size}")
+    digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()
+    image.save(target, quality=JPEG_QUALITY, optimize=True, comment=f"sha256:{digest}")
+    print(f"wrote {target.relative_to(BOOK)} ({target.stat().st_size // 1024} KiB)")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        shot = Path(tmp) / "cover.png"
-        screenshot(SOURCE, shot, Path(tmp) / "profile")
-        image = Image.open(shot).convert("RGB")
-    if image.size != SIZE:
-        sys.exit(f"render_cover: the browser drew {image.size}, expected {SIZE}")
-    digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()
-    image.save(TARGET, quality=JPEG_QUALITY, optimize=True, comment=f"sha256:{digest}")
-    print(f"wrote {TARGET.relative_to(BOOK)} ({TARGET.stat().st_size // 1024} KiB)")
+        tmp = Path(tmp)
+        render(SOURCE, COVER_SIZE, COVER, tmp)
+        card_page = tmp / "social-card.html"
+        card_page.write_text(SOCIAL_CARD_PAGE.format(cover=SOURCE.as_uri()), encoding="utf-8")
+        render(card_page, SOCIAL_CARD_SIZE, SOCIAL_CARD, tmp)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from book import copy_book, make, read_facts
 from epub import Epub
 
-pytest_plugins = ["browser"]
+pytest_plugins = ["browser", "web_edition"]
 
 
 @pytest.fixture(scope="session")

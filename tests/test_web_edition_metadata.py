@@ -1,0 +1,87 @@
+"""What a published web edition carries, built with a base URL (as Read the
+Docs builds it): every page has Open Graph and Twitter card tags, a fact's
+description being its own lead; the social image is the 1200x630 card drawn
+from the current cover, shipped in the site; sitemap.xml lists every page and
+robots.txt names it; every page's favicon is a file of the site. Built
+without one (a plain `make html`), no page carries an absolute URL to any
+host nor any of those tags, and no sitemap, robots.txt or 404 page is
+written, yet the favicon is still there. A base URL without its final "/"
+stops the build."""
+
+import hashlib
+import re
+import xml.etree.ElementTree as ElementTree
+
+from PIL import Image
+
+from book import BOOK, link_target, plain, sphinx_build
+from web_edition import CANONICAL_URL, meta
+
+SOCIAL_CARD = "social-card.jpg"
+NOT_IN_SITEMAP = {"search.html", "404.html"}  # a search's results and a missing page are nothing to index
+ABSOLUTE_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+
+
+def test_every_page_has_open_graph_and_twitter_card_tags(site_pages):
+    for path, soup in site_pages.items():
+        assert meta(soup, "og:title"), path
+        assert meta(soup, "og:description"), path
+        assert meta(soup, "og:url") == CANONICAL_URL + path
+        assert meta(soup, "og:image") == CANONICAL_URL + SOCIAL_CARD
+        assert meta(soup, "twitter:card") == "summary_large_image"
+
+
+def test_a_facts_description_is_its_own_lead(site_pages, facts):
+    descriptions = []
+    for fact in facts:
+        soup = site_pages[fact.html_name]
+        lead = " ".join(soup.select_one("article p.lead").get_text().split())
+        assert meta(soup, "og:description") == lead
+        assert fact.title in plain(meta(soup, "og:title"))
+        descriptions.append(lead)
+    assert len(set(descriptions)) == len(facts)
+
+
+def test_the_social_image_is_the_1200_by_630_card_drawn_from_the_current_cover(read_the_docs):
+    image = Image.open(read_the_docs.html / SOCIAL_CARD)
+    assert (image.format, image.size) == ("JPEG", (1200, 630))
+    digest = hashlib.sha256((BOOK / "_epub/cover.svg").read_bytes()).hexdigest()
+    assert image.info.get("comment") == f"sha256:{digest}".encode(), "run scripts/render_cover.py"
+
+
+def test_the_sitemap_lists_every_page_and_robots_txt_names_it(read_the_docs, site_pages):
+    namespace = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ElementTree.parse(read_the_docs.html / "sitemap.xml").getroot()
+    listed = [location.text for location in root.iterfind("sitemap:url/sitemap:loc", namespace)]
+    assert sorted(listed) == sorted(CANONICAL_URL + path for path in site_pages if path not in NOT_IN_SITEMAP)
+    robots = (read_the_docs.html / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {CANONICAL_URL}sitemap.xml" in robots
+
+
+def favicon_is_a_file_of_the_site(html_dir, path, soup):
+    (icon,) = soup.find_all("link", rel="icon")
+    target, _ = link_target(path, icon["href"])
+    return (html_dir / target).is_file()
+
+
+def test_every_published_page_has_a_favicon_that_is_a_file_of_the_site(read_the_docs, site_pages):
+    for path, soup in site_pages.items():
+        if path == "404.html":  # its links are absolute paths: the browser tests follow them
+            continue
+        assert favicon_is_a_file_of_the_site(read_the_docs.html, path, soup), path
+
+
+def test_without_a_base_url_no_page_carries_an_absolute_url_nor_web_tags(html_dir, html_pages):
+    for path, soup in html_pages.items():
+        assert not ABSOLUTE_URL.search((html_dir / path).read_text(encoding="utf-8")), path
+        assert not soup.find("link", rel="canonical") and not meta(soup, "og:title"), path
+        assert favicon_is_a_file_of_the_site(html_dir, path, soup), path
+    for name in ("sitemap.xml", "robots.txt", "404.html", SOCIAL_CARD):
+        assert not (html_dir / name).exists(), name
+
+
+def test_a_base_url_without_its_final_slash_stops_the_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOK_BASE_URL", "https://example.github.io/a-star-is-born")
+    result = sphinx_build(BOOK, tmp_path / "html")
+    assert result.returncode != 0
+    assert "must end in '/'" in result.stderr
