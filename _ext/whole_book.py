@@ -12,8 +12,9 @@ glossary is referenced by a chapter. Plain HTML that runs nothing may stay.
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
 everything is read, before anything is written, so no builder meets a broken
-book and a failed build leaves nothing new behind. Other extensions report
-such problems through ``report``.
+book. Other extensions report such problems through ``report``. A person no
+chapter references fails the build without stopping it there, so a renamed
+glossary entry is reported beside the chapters still using the old name.
 """
 
 import re

@@ -3,9 +3,10 @@
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 
-from book import BOOK, copy_book, read_facts, sphinx_build
+from book import BOOK, copy_book, plain, read_facts, sphinx_build
 
 TITLE = "A Fact Added by the Script"
 
@@ -71,4 +72,98 @@ def test_new_fact_refuses_a_name_another_fact_has_as_its_label(tmp_path):
     result = new_fact(book, "Roses")
     assert result.returncode != 0
     assert f"chapters/{third.name} already holds a fact named 'roses'" in result.stderr
+    assert files_in(book) == before
+
+
+def test_new_fact_reads_a_chapter_with_a_byte_order_mark_as_the_build_does(tmp_path):
+    book = copy_book(tmp_path / "book")
+    (first,) = (book / "chapters").glob("01-*.md")
+    first.write_bytes(b"\xef\xbb\xbf" + first.read_bytes())
+    result = new_fact(book, TITLE)
+    assert result.returncode == 0, result.stderr
+    assert sphinx_build(book, tmp_path / "html").returncode == 0
+
+
+def test_new_fact_refuses_a_chapter_that_is_not_utf8_naming_file_and_line(tmp_path):
+    book = copy_book(tmp_path / "book")
+    (second,) = (book / "chapters").glob("02-*.md")
+    second.write_bytes(second.read_bytes().replace(b"---\n\n", b"---\n\n\xe9\n", 1))
+    before = files_in(book)
+    result = new_fact(book, TITLE)
+    assert result.returncode != 0
+    assert f"chapters/{second.name}:5: is not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert files_in(book) == before
+
+
+@pytest.mark.parametrize("stray", ["09-ninth.markdown", "09-drafts/"])
+def test_new_fact_refuses_what_the_build_refuses_in_chapters(tmp_path, stray):
+    book = copy_book(tmp_path / "book")
+    if stray.endswith("/"):
+        (book / "chapters" / stray).mkdir()
+    else:
+        (book / "chapters" / stray).write_text("---\nfact: 9\n---\n\n# Ninth\n")
+    before = files_in(book)
+    result = new_fact(book, TITLE)
+    assert result.returncode != 0
+    assert f"chapters/{stray.rstrip('/')}: is not" in result.stderr
+    assert files_in(book) == before
+
+
+def test_new_fact_ignores_the_files_the_build_ignores(tmp_path):
+    book = copy_book(tmp_path / "book")
+    (first,) = (book / "chapters").glob("01-*.md")
+    (book / "chapters" / f"._{first.name}").write_bytes(b"\x00\x05\x16\x07\xff")
+    (book / "chapters" / f"{first.name}~").write_text("an editor's backup")
+    result = new_fact(book, TITLE)
+    assert result.returncode == 0, result.stderr
+    assert (book / "chapters" / "09-a-fact-added-by-the-script.md").exists()
+
+
+@pytest.mark.parametrize("title", ["First line\nsecond line", "First line\u2028second line", "Tab\there", "  "])
+def test_new_fact_refuses_a_title_no_heading_can_hold(tmp_path, title):
+    book = copy_book(tmp_path / "book")
+    before = files_in(book)
+    result = new_fact(book, title)
+    assert result.returncode != 0
+    assert "title" in result.stderr and "Traceback" not in result.stderr
+    assert files_in(book) == before
+
+
+def test_new_fact_keeps_a_title_with_markup_characters_exactly(tmp_path):
+    book = copy_book(tmp_path / "book")
+    title = "Cooper vs <Jackson> & Ally: `Shallow`, *Maybe It's Time* [live] {term}`Ally` #1 &amp; \\o/"
+    result = new_fact(book, title)
+    assert result.returncode == 0, result.stderr
+    build = sphinx_build(book, tmp_path / "html")
+    assert build.returncode == 0, build.stderr
+    (page,) = (tmp_path / "html" / "chapters").glob("09-*.html")
+    heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article section h1")
+    assert plain(heading.get_text().removesuffix("#")) == f"9. {title}"
+
+
+@pytest.mark.parametrize(("title", "file_name"), [
+    ("スター誕生", "09-sutadansheng.md"),
+    ("Звезда родилась", "09-zvezda-rodilas.md"),
+    ("Café Noël à Glastonbury", "09-cafe-noel-a-glastonbury.md"),
+    ("🌟", "09-star2.md"),
+    ("\u0300\u0301", "09-fact-9.md"),
+])
+def test_new_fact_names_the_file_from_a_title_in_any_script(tmp_path, title, file_name):
+    book = copy_book(tmp_path / "book")
+    result = new_fact(book, title)
+    assert result.returncode == 0, result.stderr
+    assert (book / "chapters" / file_name).is_file()
+    assert read_facts(book)[-1].title == title
+
+
+def test_new_fact_states_the_two_digit_ceiling(tmp_path):
+    book = copy_book(tmp_path / "book")
+    for number in range(9, 100):
+        (book / "chapters" / f"{number:02d}-fact-{number}.md").write_text(
+            f"---\nfact: {number}\n---\n\n(fact-{number})=\n# Fact {number}\n", encoding="utf-8")
+    before = files_in(book)
+    result = new_fact(book, TITLE)
+    assert result.returncode != 0
+    assert "99 facts" in result.stderr and "01 to 99" in result.stderr
     assert files_in(book) == before
