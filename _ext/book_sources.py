@@ -154,6 +154,7 @@ def unclosed_fences(path, text):
 class GlossaryEntry:
     terms: list  # (line, term) pairs: a term and the aliases written on the lines below it
     defined: bool = False
+    after_blank: bool = True  # an entry starts after an empty line
 
 
 def glossary_entries(text):
@@ -176,17 +177,19 @@ def glossary_entries(text):
             elif entries and not entries[-1].defined and not after_blank:
                 entries[-1].terms.append((line_number, line.strip()))
             else:
-                entries.append(GlossaryEntry([(line_number, line.strip())]))
+                entries.append(GlossaryEntry([(line_number, line.strip())], after_blank=after_blank or not entries))
             if line.strip():
                 after_blank = False
     return entries
 
 
 def glossary_problems(path, text):
-    """A Problem, at the entry's own line, for each glossary entry without a definition or defined twice."""
+    """A Problem, at the entry's own line, for each glossary entry without a definition, defined twice, or run on."""
     problems, first_seen = [], {}
     for entry in glossary_entries(text):
         line, term = entry.terms[0]
+        if not entry.after_blank:
+            problems.append(Problem(path, line, f"the glossary entry {term!r} needs an empty line above it"))
         if not entry.defined:
             problems.append(Problem(path, line, f"the glossary entry {term!r} has no definition: "
                                                 "indent its definition on the lines below it"))

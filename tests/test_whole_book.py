@@ -2,8 +2,8 @@
 error naming the file and, where there is one, the line, and never a traceback:
 a second top-level heading or a missing title or label in a fact chapter, an
 unclosed fence, active content in any source, a source that is not UTF-8, a
-glossary entry without a definition, defined twice or referenced by no
-chapter, anything in chapters/ that is not a chapter, a missing font. Files
+glossary entry without a definition, defined twice, run on from the one above
+or referenced by no chapter, anything in chapters/ that is not a chapter, a missing font. Files
 that are never sources (hidden and backup files) and a byte-order mark do not
 stop it."""
 
@@ -156,6 +156,17 @@ def glossary_entry_without_definition_mid_list(book):
     return at(path, book, drop_definition(path, "Tony Bennett"))
 
 
+def glossary_entry_run_on(book):
+    """An entry written straight below the previous definition, with no empty line between."""
+    path = book / "people.md"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = lines.index("Tony Bennett\n") + 1
+    assert lines[line - 2] == "\n"
+    del lines[line - 2]
+    path.write_text("".join(lines), encoding="utf-8")
+    return at(path, book, line - 1)
+
+
 def add_glossary_entry(path, entry):
     """Add an entry at the end of the glossary; return the line of its term."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -205,6 +216,7 @@ BREAKAGES = [
     script_link_in_restructuredtext,
     chapter_in_latin1, glossary_in_latin1, front_page_in_utf16,
     glossary_entry_without_definition_mid_list, last_glossary_entry_without_definition, glossary_entry_twice,
+    glossary_entry_run_on,
     other_suffix_in_chapters, dangling_link_in_chapters, folder_in_chapters,
 ]
 
