@@ -202,5 +202,5 @@ def glossary_problems(path, text):
 
 
 def text_problems(path, text):
-    """What is wrong in a source's text that parsing would hide: unclosed fences, glossary entries without definition."""
+    """What is wrong in a source's text that parsing would hide: unclosed fences, misformed glossary entries."""
     return unclosed_fences(path, text) + glossary_problems(path, text)

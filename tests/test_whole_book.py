@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from book import copy_book, sphinx_build
+from book import build_errors, copy_book, sphinx_build
 
 
 def chapter(book, prefix):
@@ -40,14 +40,27 @@ def at(path, book, line=None):
 
 # Each breakage breaks a copy of the book and returns what the error must name.
 
-def second_atx_heading(book):
-    path = chapter(book, "02")
-    return at(path, book, append(path, "\n# Another Title\n\nText.\n") + 1)
+def appended(source, text, offset=1):
+    """A breakage that adds `text` at the end of `source` (a chapter's prefix, or a file's name);
+    the error must name the line `offset` lines into the added text."""
+    def breakage(book):
+        path = chapter(book, source) if source.isdigit() else book / source
+        return at(path, book, append(path, text) + offset)
+    return breakage
 
 
-def second_setext_heading(book):
-    path = chapter(book, "03")
-    return at(path, book, append(path, "\nAnother Title\n=============\n\nText.\n") + 1)
+APPENDED = {
+    "second_atx_heading": appended("02", "\n# Another Title\n\nText.\n"),
+    "second_setext_heading": appended("03", "\nAnother Title\n=============\n\nText.\n"),
+    "colon_fence_unclosed": appended("02", "\n:::{note}\nA note never closed.\n\nMore text.\n"),
+    "backtick_directive_unclosed": appended("07", "\n```{tip}\nA tip never closed.\n"),
+    "fence_unclosed_inside_a_closed_one": appended("08", "\n::::{note}\n:::{tip}\nInner, never closed.\n::::\n", 2),
+    "script_element": appended("02", "\n<script>alert(1)</script>\n"),
+    "event_handler_inline": appended("03", '\nA <span onclick="alert(1)">click</span> here.\n'),
+    "frame_in_the_front_page": appended("index.md", '\n<iframe src="https://example.org/"></iframe>\n'),
+    "raw_directive": appended("04", '\n```{raw} html\n<object data="movie.swf"></object>\n```\n'),
+    "script_link_in_restructuredtext": appended("05", "\n```{eval-rst}\n`Click <javascript:alert(1)>`_\n```\n", 2),
+}
 
 
 def heading_marker_forgotten(book):
@@ -71,41 +84,6 @@ def label_line_removed(book):
     return at(path, book, next(i for i, line in enumerate(path.read_text().splitlines(), 1) if line.startswith("# ")))
 
 
-def colon_fence_unclosed(book):
-    path = chapter(book, "02")
-    return at(path, book, append(path, "\n:::{note}\nA note never closed.\n\nMore text.\n") + 1)
-
-
-def backtick_directive_unclosed(book):
-    path = chapter(book, "07")
-    return at(path, book, append(path, "\n```{tip}\nA tip never closed.\n") + 1)
-
-
-def fence_unclosed_inside_a_closed_one(book):
-    path = chapter(book, "08")
-    return at(path, book, append(path, "\n::::{note}\n:::{tip}\nInner, never closed.\n::::\n") + 2)
-
-
-def script_element(book):
-    path = chapter(book, "02")
-    return at(path, book, append(path, "\n<script>alert(1)</script>\n") + 1)
-
-
-def event_handler_inline(book):
-    path = chapter(book, "03")
-    return at(path, book, append(path, '\nA <span onclick="alert(1)">click</span> here.\n') + 1)
-
-
-def frame_in_the_front_page(book):
-    path = book / "index.md"
-    return at(path, book, append(path, '\n<iframe src="https://example.org/"></iframe>\n') + 1)
-
-
-def raw_directive(book):
-    path = chapter(book, "04")
-    return at(path, book, append(path, "\n```{raw} html\n<object data=\"movie.swf\"></object>\n```\n") + 1)
-
-
 def script_link_in_the_glossary(book):
     path = book / "people.md"
     line = line_of(path, "Tony Bennett") + 1
@@ -113,11 +91,6 @@ def script_link_in_the_glossary(book):
     text[line - 1] = text[line - 1].rstrip("\n") + ' <a href="jav&#x61;script:alert(1)">More</a>\n'
     path.write_text("".join(text), encoding="utf-8")
     return at(path, book, line)
-
-
-def script_link_in_restructuredtext(book):
-    path = chapter(book, "05")
-    return at(path, book, append(path, "\n```{eval-rst}\n`Click <javascript:alert(1)>`_\n```\n") + 2)
 
 
 def latin1(path, old, new):
@@ -209,59 +182,52 @@ def folder_in_chapters(book):
     return "chapters/09-drafts"
 
 
-BREAKAGES = [
-    second_atx_heading, second_setext_heading, heading_marker_forgotten, front_matter_only, label_line_removed,
-    colon_fence_unclosed, backtick_directive_unclosed, fence_unclosed_inside_a_closed_one,
-    script_element, event_handler_inline, frame_in_the_front_page, raw_directive, script_link_in_the_glossary,
-    script_link_in_restructuredtext,
+EDITED = [
+    heading_marker_forgotten, front_matter_only, label_line_removed, script_link_in_the_glossary,
     chapter_in_latin1, glossary_in_latin1, front_page_in_utf16,
     glossary_entry_without_definition_mid_list, last_glossary_entry_without_definition, glossary_entry_twice,
-    glossary_entry_run_on,
-    other_suffix_in_chapters, dangling_link_in_chapters, folder_in_chapters,
+    glossary_entry_run_on, other_suffix_in_chapters, dangling_link_in_chapters, folder_in_chapters,
 ]
+BREAKAGES = APPENDED | {breakage.__name__: breakage for breakage in EDITED}
 
 
-def errors(result):
-    return [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]
-
-
-@pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda breakage: breakage.__name__)
+@pytest.mark.parametrize("breakage", BREAKAGES.values(), ids=BREAKAGES.keys())
 def test_the_build_stops_naming_the_file_and_line(tmp_path, breakage):
     book = copy_book(tmp_path / "book")
     place = breakage(book)
     result = sphinx_build(book, tmp_path / "html")
     assert result.returncode != 0
-    assert any(place in line for line in errors(result)), result.stderr
+    assert any(place in line for line in build_errors(result)), result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "html" / "index.html").exists(), "an edition was written"
 
 
 def test_a_person_no_chapter_references_fails_the_build_at_the_entry(tmp_path):
-    """Reported after every reference is resolved, so a renamed entry shows beside the chapters still using the old name."""
+    """Reported once every reference is resolved, so a renamed entry shows beside the chapters using the old name."""
     book = copy_book(tmp_path / "book")
     place = person_no_chapter_references(book)
     result = sphinx_build(book, tmp_path / "html")
     assert result.returncode != 0
-    assert any(place in line and "referenced by no fact chapter" in line for line in errors(result)), result.stderr
+    assert any(place in line and "referenced by no fact chapter" in line for line in build_errors(result)), \
+        result.stderr
 
 
 def test_a_second_heading_is_caught_where_readers_see_the_numbers(tmp_path):
     """The section numbers every edition shows are checked too: each later fact names itself."""
     book = copy_book(tmp_path / "book")
-    second_atx_heading(book)
+    BREAKAGES["second_atx_heading"](book)
     result = sphinx_build(book, tmp_path / "html")
     assert f"{chapter(book, '03').relative_to(book).as_posix()}: ERROR: is fact 3, but readers would see it as " \
            "fact 4" in result.stderr
 
 
-@pytest.mark.parametrize("breakage", [heading_marker_forgotten, front_matter_only, colon_fence_unclosed],
-                         ids=lambda breakage: breakage.__name__)
-def test_the_print_edition_stops_naming_the_file(tmp_path, breakage):
+@pytest.mark.parametrize("name", ["heading_marker_forgotten", "front_matter_only", "colon_fence_unclosed"])
+def test_the_print_edition_stops_naming_the_file(tmp_path, name):
     book = copy_book(tmp_path / "book")
-    place = breakage(book)
+    place = BREAKAGES[name](book)
     result = sphinx_build(book, tmp_path / "pdf", "pdf")
     assert result.returncode != 0
-    assert any(place in line for line in errors(result)), result.stderr
+    assert any(place in line for line in build_errors(result)), result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not list((tmp_path / "pdf").glob("*.pdf"))
 
@@ -272,7 +238,7 @@ def test_a_missing_font_folder_stops_the_print_edition_naming_it(tmp_path):
     shutil.rmtree(fonts)
     result = sphinx_build(book, tmp_path / "pdf", "pdf")
     assert result.returncode != 0
-    assert any(f"{fonts}/LinLibertine_R.otf: missing" in line for line in errors(result)), result.stderr
+    assert any(f"{fonts}/LinLibertine_R.otf: missing" in line for line in build_errors(result)), result.stderr
     assert not list((tmp_path / "pdf").glob("*.pdf"))
 
 
