@@ -22,7 +22,7 @@ CHAPTER_DIR = "chapters"
 NOT_A_SOURCE = re.compile(r"\..*|.*~|#.*#")
 
 # The label line above a fact's heading: (fact-glastonbury)=
-LABEL = re.compile(r"^\((fact-[^)\s]+)\)=[ \t]*$", re.M)
+LABEL = re.compile(r"^\((fact-[^)\s]+)\)=[ \t\r]*$", re.M)
 
 # Sphinx reads sources as 'utf-8-sig' (its default source_encoding): a leading
 # byte-order mark is dropped, anything else must be UTF-8.
@@ -68,6 +68,8 @@ def chapter_files(book):
     rest of the name), except the editor and system files NOT_A_SOURCE matches.
     """
     chapters, problems = [], []
+    if not (book / CHAPTER_DIR).is_dir():
+        return chapters, [Problem(CHAPTER_DIR, None, "is missing: the facts live in chapters/NN-slug.md")]
     for entry in sorted((book / CHAPTER_DIR).iterdir()):
         name = f"{CHAPTER_DIR}/{entry.name}"
         if NOT_A_SOURCE.fullmatch(entry.name):

@@ -70,6 +70,7 @@ class ActiveContent(HTMLParser):
         if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == "refresh" for name, value in attrs):
             self.found.append("the element <meta http-equiv=refresh>")
         for name, value in attrs:
+            name = name.strip("\"'")  # as a tag left open at the end is closed
             if name.startswith("on"):
                 self.found.append(f"an event handler ({name}=) on <{tag}>")
             elif name in URL_ATTRIBUTES and value and (name == "srcdoc" or _is_active_url(value)):
@@ -79,10 +80,14 @@ class ActiveContent(HTMLParser):
 
 
 def active_content(fragment):
-    parser = ActiveContent()
-    parser.feed(fragment)
-    parser.close()
-    return parser.found
+    """What in ``fragment`` would run. A tag left open at its end counts as closed, as the page's next '>' would."""
+    found = []
+    for ending in ("", ">", '">', "'>"):
+        parser = ActiveContent()
+        parser.feed(fragment + ending)
+        parser.close()
+        found += [what for what in parser.found if what not in found]
+    return found
 
 
 def _line(node):
