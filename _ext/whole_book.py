@@ -122,7 +122,10 @@ def document_problems(env, docname, doctree):
     path = str(env.doc2path(docname, base=False))
     if not sections:
         problems.append(Problem(path, None, "has no title: start it with a '# ' heading"))
-    elif docname.startswith(f"{CHAPTER_DIR}/"):
+        return problems
+    if not sections[0][0].astext().strip():
+        problems.append(Problem(path, _line(sections[0][0]), "its title is empty: write the title after the '# '"))
+    if docname.startswith(f"{CHAPTER_DIR}/"):
         problems += [
             Problem(path, _line(extra[0]), f"a second top-level heading ({extra[0].astext()!r}) would make a fact "
                                            "of its own and renumber every later fact: a fact chapter has one '# ' "

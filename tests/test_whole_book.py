@@ -70,6 +70,15 @@ def heading_marker_forgotten(book):
     return at(path, book)
 
 
+def title_left_empty(book):
+    path = chapter(book, "03")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(number for number, text in enumerate(lines, 1) if text.startswith("# "))
+    lines[line - 1] = "#\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return at(path, book, line)
+
+
 def front_matter_only(book):
     path = chapter(book, "05")
     path.write_text("---\nfact: 5\n---\n", encoding="utf-8")
@@ -183,7 +192,7 @@ def folder_in_chapters(book):
 
 
 EDITED = [
-    heading_marker_forgotten, front_matter_only, label_line_removed, script_link_in_the_glossary,
+    heading_marker_forgotten, title_left_empty, front_matter_only, label_line_removed, script_link_in_the_glossary,
     chapter_in_latin1, glossary_in_latin1, front_page_in_utf16,
     glossary_entry_without_definition_mid_list, last_glossary_entry_without_definition, glossary_entry_twice,
     glossary_entry_run_on, other_suffix_in_chapters, dangling_link_in_chapters, folder_in_chapters,
