@@ -122,8 +122,22 @@ def _closes(line, marker):
             and len(match["marker"]) >= len(marker) and not match["info"].strip())
 
 
+@dataclass(frozen=True)
+class Fence:
+    line: int  # where it opens
+    marker: str  # ``` or ::: or longer
+    info: str  # what follows the marker: {note}, python, ...
+    body: list  # the lines inside
+    closed: bool
+
+    @property
+    def directive(self):
+        match = DIRECTIVE.match(self.info)
+        return match["name"] if match else None
+
+
 def fences(lines, first_line=1):
-    """Each fence in ``lines``, nested ones too: (line, marker, info, body lines, body's first line, closed)."""
+    """Each fence in ``lines``, nested ones too, as CommonMark and MyST find them."""
     index = 0
     while index < len(lines):
         match = FENCE.match(lines[index])
@@ -132,11 +146,10 @@ def fences(lines, first_line=1):
             continue
         marker, info = match["marker"], match["info"].strip()
         end = next((i for i in range(index + 1, len(lines)) if _closes(lines[i], marker)), None)
-        body = lines[index + 1:end]
-        yield first_line + index, marker, info, body, first_line + index + 1, end is not None
-        directive = DIRECTIVE.match(info)
-        if directive and directive["name"] not in LITERAL_DIRECTIVES:
-            yield from fences(body, first_line + index + 1)
+        fence = Fence(first_line + index, marker, info, lines[index + 1:end], end is not None)
+        yield fence
+        if fence.directive and fence.directive not in LITERAL_DIRECTIVES:
+            yield from fences(fence.body, fence.line + 1)
         if end is None:
             return
         index = end + 1
@@ -145,10 +158,10 @@ def fences(lines, first_line=1):
 def unclosed_fences(path, text):
     """A Problem for each fence that is never closed, which would swallow the rest of its document."""
     return [
-        Problem(path, line, f"the fence '{marker}{info}' opened here is never closed: end it with a line "
-                            f"'{marker}', or everything after it is published inside it")
-        for line, marker, info, _body, _body_line, closed in fences(text.splitlines())
-        if not closed
+        Problem(path, fence.line, f"the fence '{fence.marker}{fence.info}' opened here is never closed: end it "
+                                  f"with a line '{fence.marker}', or everything after it is published inside it")
+        for fence in fences(text.splitlines())
+        if not fence.closed
     ]
 
 
@@ -162,26 +175,26 @@ class GlossaryEntry:
 def glossary_entries(text):
     """The entries of every {glossary} in ``text``, as Sphinx's glossary directive groups its lines."""
     entries = []
-    for _line, _marker, info, body, body_line, _closed in fences(text.splitlines()):
-        directive = DIRECTIVE.match(info)
-        if not directive or directive["name"] != "glossary":
+    for fence in fences(text.splitlines()):
+        if fence.directive != "glossary":
             continue
-        in_options, after_blank = True, False
-        for line_number, line in enumerate(body, start=body_line):
+        glossary, in_options, after_blank = [], True, False
+        for line_number, line in enumerate(fence.body, start=fence.line + 1):
             if in_options and line.startswith(":"):
                 continue
             in_options = False
             if not line.strip():
                 after_blank = True
             elif line[0].isspace():
-                if entries:
-                    entries[-1].defined = True
-            elif entries and not entries[-1].defined and not after_blank:
-                entries[-1].terms.append((line_number, line.strip()))
+                if glossary:
+                    glossary[-1].defined = True
+            elif glossary and not glossary[-1].defined and not after_blank:
+                glossary[-1].terms.append((line_number, line.strip()))
             else:
-                entries.append(GlossaryEntry([(line_number, line.strip())], after_blank=after_blank or not entries))
+                glossary.append(GlossaryEntry([(line_number, line.strip())], after_blank=after_blank or not glossary))
             if line.strip():
                 after_blank = False
+        entries += glossary
     return entries
 
 
