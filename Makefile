@@ -8,17 +8,25 @@ SPHINXOPTS   ?=
 BUILDDIR     ?= _build
 ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 
+# Builds of one build folder take turns: each holds $(BUILD_LOCK) from start
+# to finish (util-linux flock), so two of them (a second terminal, an editor's
+# build-on-save, `make all` while `make html` runs) never share a staging
+# folder or doctrees, and none removes an edition another is publishing.
+BUILD_LOCK    = $(BUILDDIR).lock
+
 # $(call sphinx,BUILDER): build into a fresh staging folder and publish it as
 # $(BUILDDIR)/BUILDER only when the build passes, so a failed build never
 # replaces a good edition and nothing stale from an earlier build is carried
-# over. Each builder keeps its own doctrees, so builders can run side by side
-# and reading stays incremental; a failed build drops its saved environment,
-# so the next run reads every file again and reports the same errors.
+# over. It first removes the staging folders an interrupted build left. Each
+# builder keeps its own doctrees, so reading stays incremental; a failed
+# build drops its saved environment, so the next run reads every file again
+# and reports the same errors.
 define sphinx
-	@rm -rf $(BUILDDIR)/$(1).new
-	@$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
-		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }
-	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
+	@mkdir -p $(BUILDDIR); exec 9>>$(BUILD_LOCK); flock -n 9 || { echo "Waiting for another build in $(BUILDDIR) to finish..."; flock 9; }; \
+	rm -rf $(BUILDDIR)/*.new; \
+	$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
+		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }; \
+	rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
 endef
 .PHONY: help venv all html epub pdf test bench serve clean clean-venv
 
@@ -74,11 +82,17 @@ test: venv $(NPM_TOOLS)
 bench: venv
 	$(VENVDIR)/bin/python scripts/bench.py
 
+# One preview per build folder: a second `make serve` stops at once rather
+# than write into the first one's folder.
 serve: venv
-	$(VENVDIR)/bin/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees/serve $(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve
+	@mkdir -p $(BUILDDIR)/serve
+	@flock -n -E 75 $(BUILDDIR)/serve $(VENVDIR)/bin/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees/serve \
+		$(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve; \
+	status=$$?; [ $$status -ne 75 ] || echo "make serve is already running for $(BUILDDIR)"; exit $$status
 
+# Waits for a running build, so it never pulls a folder from under it.
 clean:
-	rm -rf $(BUILDDIR)
+	flock $(BUILD_LOCK) rm -rf $(BUILDDIR)
 
 clean-venv:
 	rm -rf $(VENVDIR)

@@ -25,6 +25,7 @@ source_title = "The True Story Behind Lady Gaga's Final Performance in A Star Is
 extensions = [
     "myst_parser",
     "source_citation",
+    "whole_book",
     "fact_numbering",
     "people_appearances",
     "index_typography",
@@ -49,7 +50,8 @@ root_doc = "index"
 templates_path = ["_templates"]
 include_patterns = ["index.md", "people.md", "chapters/*.md"]
 # Not searched for sources at all: walking them costs Sphinx half a second.
-exclude_patterns = ["_build", ".venv", ".git"]
+# Hidden files (macOS's "._" files, editors' swap files) are never sources.
+exclude_patterns = ["_build", ".venv", ".git", "**/.*"]
 
 nitpicky = True
 

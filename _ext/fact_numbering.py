@@ -4,33 +4,33 @@ A fact chapter is a document in ``chapters/``. Its number is stated three
 times: the two-digit prefix of its file name, the ``fact`` key of its front
 matter, and its place in the root document's numbered toctree. All three must
 agree, and the numbers must run 1..N with no gap and no duplicate
-(``fact_sequence`` holds those rules).
+(``fact_sequence`` holds those rules). The number readers see, the section
+number Sphinx gives the chapter (in the navigation, the heading, "Fact N"
+references, the EPUB's navigation and the PDF's outline), must be the same,
+and no other heading in the chapter may take a number of its own.
 
-Each disagreement is logged as an error located at the file concerned, which
-fails the nitpicky, warnings-as-errors build. The check runs on
-``env-updated``, which Sphinx emits on every build, so a problem is reported
-again on the next run rather than cached away.
+Each disagreement is logged as an error located at the file concerned, and
+stops the build before anything is written (``whole_book``). The checks run
+on every build, so a problem is reported again on the next run rather than
+cached away.
 """
 
 from sphinx import addnodes
-from sphinx.util import logging
 
+from book_sources import CHAPTER_DIR as CHAPTER_FOLDER
+from book_sources import fact_number
 from fact_sequence import numbering_problems
+from whole_book import report
 
-logger = logging.getLogger(__name__)
-
-CHAPTER_DIR = "chapters/"
-
-
-def _report(docname, message):
-    logger.error(message, location=docname, type="fact", subtype="numbering")
+CHAPTER_DIR = f"{CHAPTER_FOLDER}/"
 
 
 def front_matter_number(env, docname):
-    try:
-        return int(env.metadata.get(docname, {}).get("fact"))
-    except (TypeError, ValueError):
-        return None
+    return fact_number(env.metadata.get(docname, {}).get("fact"))
+
+
+def _fact_numbers(env):
+    return {docname: front_matter_number(env, docname) for docname in env.found_docs if docname.startswith(CHAPTER_DIR)}
 
 
 def _numbered_toctree_entries(env):
@@ -42,29 +42,41 @@ def _numbered_toctree_entries(env):
     ]
 
 
-def _check_toctree(env, numbers):
+def _check_toctree(app, env, numbers):
     root = env.config.root_doc
     entries = _numbered_toctree_entries(env)
     for docname in sorted(numbers.keys() - set(entries)):
-        _report(docname, f"fact chapter is missing from the numbered toctree in {env.doc2path(root, base=False)}")
+        report(app, docname, f"fact chapter is missing from the numbered toctree in {env.doc2path(root, base=False)}")
     for position, docname in enumerate(entries, start=1):
         if docname not in numbers:
-            _report(root, f"the numbered toctree holds only fact chapters, but entry {position} is {docname!r}")
+            report(app, root, f"the numbered toctree holds only fact chapters, but entry {position} is {docname!r}")
         elif numbers[docname] is not None and numbers[docname] != position:
-            _report(docname, f"is fact {numbers[docname]} but stands at place {position} in the numbered toctree")
+            report(app, docname, f"is fact {numbers[docname]} but stands at place {position} in the numbered toctree")
 
 
 def check_fact_numbering(app, env):
-    numbers = {
-        docname: front_matter_number(env, docname)
-        for docname in env.found_docs if docname.startswith(CHAPTER_DIR)
-    }
+    numbers = _fact_numbers(env)
     docname_of = {env.doc2path(docname, base=False).name: docname for docname in numbers}
     for file_name, message in numbering_problems({name: numbers[d] for name, d in docname_of.items()}):
-        _report(docname_of[file_name], message)
-    _check_toctree(env, numbers)
+        report(app, docname_of[file_name], message)
+    _check_toctree(app, env, numbers)
+
+
+def check_numbers_readers_see(app, env):
+    """The section numbers Sphinx assigned, which every edition shows, are the facts' own."""
+    for docname, number in sorted(_fact_numbers(env).items()):
+        shown = env.toc_secnumbers.get(docname, {})
+        if number is not None and shown.get("") not in (None, (number,)):
+            report(app, docname, f"is fact {number}, but readers would see it as fact "
+                                 f"{'.'.join(map(str, shown['']))}")
+        for anchor in sorted(anchor for anchor, shown_number in shown.items() if anchor and len(shown_number) == 1):
+            report(app, docname, f"the heading {anchor!r} would be numbered "
+                                 f"{'.'.join(map(str, shown[anchor]))} as if it were a fact of its own")
+    return []
 
 
 def setup(app):
     app.connect("env-updated", check_fact_numbering)
+    # After Sphinx's toctree collector has numbered the sections.
+    app.connect("env-get-updated", check_numbers_readers_see, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

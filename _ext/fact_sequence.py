@@ -29,7 +29,7 @@ def numbering_problems(chapters):
         prefix = file_number(name)
         if prefix is None:
             problems.append((name, "a fact chapter's file name must be 'NN-slug.md' "
-                                   "(two digits, a hyphen, lower-case words joined by hyphens)"))
+                                   "(two digits, 01 to 99, a hyphen, lower-case words joined by hyphens)"))
         if claimed is None:
             problems.append((name, "front matter needs 'fact: N' with the fact's number"))
         if prefix is None or claimed is None:

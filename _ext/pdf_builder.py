@@ -11,6 +11,7 @@ theme and hands it to WeasyPrint's Python API.
 
 import html
 import logging
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -25,6 +26,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from print_page_map import write_page_map
 from source_date import build_time
+from whole_book import report
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -280,6 +282,21 @@ class PDFBuilder(SingleFileHTMLBuilder):
             weasyprint_logger.removeHandler(handler)
 
 
+STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
+
+
+def check_theme_files(app):
+    """Every file the print stylesheets name (the typeface) is there: WeasyPrint would only say it cannot load a font."""
+    if app.builder.name != PDFBuilder.name:
+        return
+    static = Path(app.confdir, app.config.pdf_theme, "static")
+    for stylesheet in sorted(static.glob("*.css")):
+        for url in STYLESHEET_URL.findall(stylesheet.read_text(encoding="utf-8")):
+            if ":" not in url and not (static / url).is_file():
+                report(app, None, f"{static / url}: missing, and {stylesheet.name} needs it: "
+                                  "restore it (git checkout -- _themes) to build the PDF")
+
+
 def register_theme(app, config):
     theme = Path(app.confdir, config.pdf_theme)
     app.add_html_theme(theme.name, theme)
@@ -293,4 +310,5 @@ def setup(app):
     app.add_config_value("pdf_keywords", [], "", types=frozenset({list}))
     app.add_config_value("pdf_variant", None, "", types=frozenset({str, type(None)}))
     app.connect("config-inited", register_theme)
+    app.connect("builder-inited", check_theme_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Create the next fact chapter: scripts/new_fact.py "The fact's heading".
+"""Create the next fact chapter: .venv/bin/python scripts/new_fact.py "The fact's heading".
 
 Writes chapters/NN-slug.md with the next number, its front matter, a label,
 the heading and a lead to fill in, and nothing else: the numbered toctree in
-index.md takes every file in chapters/ in file-name order. Refuses to run
-while the existing numbering is broken, and never overwrites a file.
+index.md takes every file in chapters/ in file-name order. Reads chapters/ as
+the build does (``book_sources``), refuses to run while the existing numbering
+is broken, and never overwrites a file. The heading shows the title exactly;
+the file name transliterates it into lower-case ASCII words.
 """
 
 import argparse
@@ -16,12 +18,19 @@ from pathlib import Path
 BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "_ext"))
 
-from fact_sequence import FILE_NAME, numbering_problems  # noqa: E402
+try:
+    from anyascii import anyascii
+    from book_sources import LABEL, SourceError, chapter_files, fact_number, front_matter, read_source
+    from fact_sequence import FILE_NAME, numbering_problems
+except ImportError as error:
+    raise SystemExit(f"new_fact.py needs the book's environment ({error.name} is missing): run `make venv`, "
+                     "then .venv/bin/python scripts/new_fact.py \"The fact's heading\"") from None
 
-# `fact: 3`, also quoted or followed by a comment, inside the front matter.
-FRONT_MATTER_FACT = re.compile(r"""\A---\n(?:.*\n)*?fact:\s*(["']?)(\d+)\1\s*(?:#.*)?\n(?:.*\n)*?---\n""")
-LABEL = re.compile(r"^\((fact-[^)]+)\)=$", re.M)
 MAX_SLUG_LENGTH = 40
+# The file name's two digits: fact 99 is the last one a file name can number.
+MAX_FACTS = 99
+# Characters Markdown or MyST would read as markup in a heading; written escaped, they show as typed.
+MARKUP = re.compile(r"([\\`*_\[\]<>{}&#|$~])")
 
 TEMPLATE = """\
 ---
@@ -29,7 +38,7 @@ fact: {number}
 ---
 
 (fact-{slug})=
-# {title}
+# {heading}
 
 {{.lead}}
 One or two sentences that say what this fact is.
@@ -37,9 +46,9 @@ One or two sentences that say what this fact is.
 
 
 def slugify(title):
+    """Lower-case ASCII words joined by hyphens, transliterated from any script; '' if nothing is left."""
     without_apostrophes = re.sub(r"['\u2019]", "", title)
-    ascii_title = unicodedata.normalize("NFKD", without_apostrophes).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    words = re.findall(r"[a-z0-9]+", anyascii(without_apostrophes).lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
@@ -49,33 +58,54 @@ def slugify(title):
     return slug
 
 
-def claimed_number(path):
-    match = FRONT_MATTER_FACT.match(path.read_text(encoding="utf-8"))
-    return int(match[2]) if match else None
+def heading(title):
+    """The Markdown heading text that shows ``title`` exactly; SystemExit for a title no heading can hold."""
+    breaks = sorted({repr(c) for c in title if unicodedata.category(c) in {"Cc", "Zl", "Zp"}})
+    if breaks:
+        raise SystemExit(f"A heading is one line of text, but the title holds {', '.join(breaks)}: "
+                         "give the title on one line, without tabs or control characters.")
+    if not title.strip():
+        raise SystemExit("The title is empty: give the fact's heading.")
+    return MARKUP.sub(r"\\\1", title.strip())
+
+
+def read_chapters(book):
+    """Each chapter's file name, the number its front matter claims and its text, read as the build reads them."""
+    chapters, problems = chapter_files(book)
+    texts = {}
+    for path in chapters:
+        try:
+            texts[path.name] = read_source(book, path.relative_to(book))
+        except SourceError as error:
+            problems.append(error.problem)
+    if problems:
+        details = "\n".join(f"  {problem}" for problem in problems)
+        raise SystemExit(f"chapters/ cannot be read as the build reads it; fix it first:\n{details}")
+    return {name: (fact_number(front_matter(text).get("fact")), text) for name, text in texts.items()}
 
 
 def new_fact(book, title):
     """Create the next chapter in ``book`` and return its path; raise SystemExit on refusal."""
-    chapters = book / "chapters"
-    existing = {path.name: claimed_number(path) for path in sorted(chapters.glob("*.md"))}
-    problems = numbering_problems(existing)
+    text_of_heading = heading(title)
+    existing = read_chapters(book)
+    problems = numbering_problems({name: number for name, (number, _text) in existing.items()})
     if problems:
         details = "\n".join(f"  chapters/{name}: {message}" for name, message in problems)
         raise SystemExit(f"The fact numbering is already broken; fix it first:\n{details}")
 
-    slug = slugify(title)
-    if not slug:
-        raise SystemExit(f"Cannot make a file name from the title {title!r}: give it some letters or digits.")
-    for name in existing:
-        text = (chapters / name).read_text(encoding="utf-8")
+    number = len(existing) + 1
+    if number > MAX_FACTS:
+        raise SystemExit(f"The book holds {MAX_FACTS} facts, the most a chapter's file name can number "
+                         "(two digits, 01 to 99); nothing was written.")
+    slug = slugify(title) or f"fact-{number}"
+    for name, (_number, text) in existing.items():
         if FILE_NAME.fullmatch(name)["slug"] == slug or f"fact-{slug}" in LABEL.findall(text):
             raise SystemExit(f"chapters/{name} already holds a fact named {slug!r}: choose another title.")
 
-    number = len(existing) + 1
-    path = chapters / f"{number:02d}-{slug}.md"
+    path = book / "chapters" / f"{number:02d}-{slug}.md"
     try:
         with path.open("x", encoding="utf-8") as chapter:
-            chapter.write(TEMPLATE.format(number=number, slug=slug, title=title.strip()))
+            chapter.write(TEMPLATE.format(number=number, slug=slug, heading=text_of_heading))
     except FileExistsError:
         raise SystemExit(f"{path.relative_to(book)} already exists; nothing was written.") from None
     return path

@@ -111,6 +111,11 @@ def sphinx_build(srcdir, outdir, builder="html"):
     )
 
 
+def build_errors(result):
+    """The error and warning lines a build printed."""
+    return [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]
+
+
 def build_edition(outdir, builder):
     """Build the book's edition into `outdir`, failing the test on any error or warning."""
     result = sphinx_build(BOOK, outdir, builder)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from book import copy_book, make, sphinx_build
+from book import build_errors, copy_book, make, sphinx_build
 
 
 def edit(path, old, new):
@@ -80,8 +80,7 @@ def test_build_fails_and_names_the_file(tmp_path, breakage):
     offending = breakage(book)
     result = sphinx_build(book, tmp_path / "html")
     assert result.returncode != 0
-    errors = [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]
-    assert any(offending in line for line in errors), result.stderr
+    assert any(offending in line for line in build_errors(result)), result.stderr
 
 
 def test_failed_make_html_keeps_the_last_good_book_and_fails_again(tmp_path):
@@ -133,8 +132,7 @@ def test_a_rebuild_fails_as_a_clean_build_would(tmp_path, breakage, build):
     offending = breakage(book)
     result, _ = build(book)
     assert result.returncode != 0
-    assert any(offending in line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line), \
-        result.stderr
+    assert any(offending in line for line in build_errors(result)), result.stderr
 
 
 @pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)

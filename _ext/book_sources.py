@@ -1,0 +1,221 @@
+"""The book's sources as text: how they are decoded, which files in chapters/
+are fact chapters, what a chapter's front matter states, and the rules a
+source must meet before it is parsed (every fence closed, every glossary entry
+defined once).
+
+Shared by the ``whole_book`` and ``fact_numbering`` extensions and by
+``scripts/new_fact.py``, so the build and the script read the book alike.
+No Sphinx here: the script runs without it.
+"""
+
+import re
+from dataclasses import dataclass
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+CHAPTER_DIR = "chapters"
+
+# Never sources, and never refused: hidden files (macOS's "._" resource files,
+# .DS_Store, editors' swap files) and editors' backups ("name~", "#name#").
+NOT_A_SOURCE = re.compile(r"\..*|.*~|#.*#")
+
+# The label line above a fact's heading: (fact-glastonbury)=
+LABEL = re.compile(r"^\((fact-[^)\s]+)\)=[ \t\r]*$", re.M)
+
+# Sphinx reads sources as 'utf-8-sig' (its default source_encoding): a leading
+# byte-order mark is dropped, anything else must be UTF-8.
+ENCODING = "utf-8-sig"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong, where: a path relative to the book, and a line (1-based) when there is one."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+class SourceError(Exception):
+    def __init__(self, problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_source(book, path):
+    """The text of the source at ``book / path``, as the build decodes it; SourceError if it cannot."""
+    data = (book / path).read_bytes()
+    try:
+        return data.decode(ENCODING)
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        raise SourceError(Problem(
+            str(path), data.count(b"\n", 0, error.start) + 1,
+            f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at column {error.start - line_start + 1}): "
+            "save the file with the UTF-8 encoding",
+        )) from None
+
+
+def chapter_files(book):
+    """The fact chapters in ``book / chapters``, sorted, and a Problem for each entry there that is not one.
+
+    Every entry must be a file named ``*.md`` (``fact_sequence`` holds the
+    rest of the name), except the editor and system files NOT_A_SOURCE matches.
+    """
+    chapters, problems = [], []
+    if not (book / CHAPTER_DIR).is_dir():
+        return chapters, [Problem(CHAPTER_DIR, None, "is missing: the facts live in chapters/NN-slug.md")]
+    for entry in sorted((book / CHAPTER_DIR).iterdir()):
+        name = f"{CHAPTER_DIR}/{entry.name}"
+        if NOT_A_SOURCE.fullmatch(entry.name):
+            continue
+        if entry.is_symlink() and not entry.exists():
+            problems.append(Problem(name, None, f"is a link to {entry.readlink()}, which does not exist: "
+                                                "restore its target or remove the link"))
+        elif not entry.is_file():
+            problems.append(Problem(name, None, "is not a file: chapters/ holds only fact chapters, NN-slug.md"))
+        elif entry.suffix != ".md":
+            problems.append(Problem(name, None, "is not a fact chapter: chapters/ holds only NN-slug.md files; "
+                                                "rename it to .md or move it out of chapters/"))
+        else:
+            chapters.append(entry)
+    return chapters, problems
+
+
+_FRONT_MATTER_PARSER = MarkdownIt("commonmark").use(front_matter_plugin)
+
+
+def front_matter(text):
+    """The front matter's keys and values, found and parsed as MyST does; {} where there is none or it is not YAML."""
+    tokens = _FRONT_MATTER_PARSER.parse(text)
+    if not tokens or tokens[0].type != "front_matter":
+        return {}
+    try:
+        data = yaml.safe_load(tokens[0].content)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def fact_number(value):
+    """The number a front matter's ``fact`` value states, or None; MyST hands metadata on as text."""
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+FENCE = re.compile(r"^(?P<indent> {0,3})(?P<marker>`{3,}|~{3,}|:{3,})(?P<info>.*)$")
+DIRECTIVE = re.compile(r"\{(?P<name>[^}\s]+)\}")
+# Directives whose content is not Markdown: fences inside them are their text.
+LITERAL_DIRECTIVES = {"code", "code-block", "code-cell", "sourcecode", "raw", "eval-rst", "math"}
+
+
+def _closes(line, marker):
+    match = FENCE.match(line)
+    return (match is not None and match["marker"][0] == marker[0]
+            and len(match["marker"]) >= len(marker) and not match["info"].strip())
+
+
+@dataclass(frozen=True)
+class Fence:
+    line: int  # where it opens
+    marker: str  # ``` or ::: or longer
+    info: str  # what follows the marker: {note}, python, ...
+    body: list  # the lines inside
+    closed: bool
+
+    @property
+    def directive(self):
+        match = DIRECTIVE.match(self.info)
+        return match["name"] if match else None
+
+
+def fences(lines, first_line=1):
+    """Each fence in ``lines``, nested ones too, as CommonMark and MyST find them."""
+    index = 0
+    while index < len(lines):
+        match = FENCE.match(lines[index])
+        if match is None or (match["marker"][0] == "`" and "`" in match["info"]):
+            index += 1
+            continue
+        marker, info = match["marker"], match["info"].strip()
+        end = next((i for i in range(index + 1, len(lines)) if _closes(lines[i], marker)), None)
+        fence = Fence(first_line + index, marker, info, lines[index + 1:end], end is not None)
+        yield fence
+        if fence.directive and fence.directive not in LITERAL_DIRECTIVES:
+            yield from fences(fence.body, fence.line + 1)
+        if end is None:
+            return
+        index = end + 1
+
+
+def unclosed_fences(path, text):
+    """A Problem for each fence that is never closed, which would swallow the rest of its document."""
+    return [
+        Problem(path, fence.line, f"the fence '{fence.marker}{fence.info}' opened here is never closed: end it "
+                                  f"with a line '{fence.marker}', or everything after it is published inside it")
+        for fence in fences(text.splitlines())
+        if not fence.closed
+    ]
+
+
+@dataclass
+class GlossaryEntry:
+    terms: list  # (line, term) pairs: a term and the aliases written on the lines below it
+    defined: bool = False
+    after_blank: bool = True  # an entry starts after an empty line
+
+
+def glossary_entries(text):
+    """The entries of every {glossary} in ``text``, as Sphinx's glossary directive groups its lines."""
+    entries = []
+    for fence in fences(text.splitlines()):
+        if fence.directive != "glossary":
+            continue
+        glossary, in_options, after_blank = [], True, False
+        for line_number, line in enumerate(fence.body, start=fence.line + 1):
+            if in_options and line.startswith(":"):
+                continue
+            in_options = False
+            if not line.strip():
+                after_blank = True
+            elif line[0].isspace():
+                if glossary:
+                    glossary[-1].defined = True
+            elif glossary and not glossary[-1].defined and not after_blank:
+                glossary[-1].terms.append((line_number, line.strip()))
+            else:
+                glossary.append(GlossaryEntry([(line_number, line.strip())], after_blank=after_blank or not glossary))
+            if line.strip():
+                after_blank = False
+        entries += glossary
+    return entries
+
+
+def glossary_problems(path, text):
+    """A Problem, at the entry's own line, for each glossary entry without a definition, defined twice, or run on."""
+    problems, first_seen = [], {}
+    for entry in glossary_entries(text):
+        line, term = entry.terms[0]
+        if not entry.after_blank:
+            problems.append(Problem(path, line, f"the glossary entry {term!r} needs an empty line above it"))
+        if not entry.defined:
+            problems.append(Problem(path, line, f"the glossary entry {term!r} has no definition: "
+                                                "indent its definition on the lines below it"))
+        for line, term in entry.terms:
+            if term.lower() in first_seen:
+                problems.append(Problem(path, line, f"the glossary entry {term!r} is already defined "
+                                                    f"on line {first_seen[term.lower()]}: merge the two"))
+            first_seen.setdefault(term.lower(), line)
+    return problems
+
+
+def text_problems(path, text):
+    """What is wrong in a source's text that parsing would hide: unclosed fences, misformed glossary entries."""
+    return unclosed_fences(path, text) + glossary_problems(path, text)

@@ -1,0 +1,213 @@
+"""Stop the build, before any edition is written, unless the book is whole.
+
+Before Sphinx parses a source (``book_sources`` holds these rules): every
+source is UTF-8; chapters/ holds fact chapters only; every fence is closed;
+every glossary entry has one definition. After reading: every document has a
+title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
+label on it; no source carries active content (scripts, event handlers,
+frames and embedded objects, ``javascript:`` links), whether written as raw
+HTML, a ``{raw}`` directive or pulled in from elsewhere; every person in the
+glossary is referenced by a chapter. Plain HTML that runs nothing may stay.
+
+Each problem is logged as an error at its file and line. Problems that would
+publish a wrong book, or make a builder fail on it, stop the build once
+everything is read, before anything is written, so no builder meets a broken
+book. Other extensions report such problems through ``report``. A person no
+chapter references fails the build without stopping it there, so a renamed
+glossary entry is reported beside the chapters still using the old name.
+"""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+
+from book_sources import (
+    CHAPTER_DIR, Problem, SourceError, chapter_files, glossary_entries, read_source, text_problems,
+)
+
+logger = logging.getLogger(__name__)
+
+ACTIVE_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc", "poster", "background"}
+# URLs that run code when followed; browsers ignore whitespace and control characters in them.
+ACTIVE_URLS = ("javascript:", "vbscript:", "data:text/html")
+IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
+
+
+def report(app, location, message):
+    """Log a problem, at a document or "path:line", that must stop the build before anything is written."""
+    logger.error(message, location=location, type="book", subtype="whole")
+    app.book_not_whole = True
+
+
+def _located(app, problem):
+    """A book_sources Problem as Sphinx's location and message: Sphinx takes a bare path for a document's name."""
+    path = Path(app.srcdir, problem.path)
+    return (f"{path}:{problem.line}", problem.message) if problem.line else (None, f"{path}: {problem.message}")
+
+
+def report_problem(app, problem):
+    report(app, *_located(app, problem))
+
+
+def _is_active_url(url):
+    return IGNORED_IN_URLS.sub("", url).lower().startswith(ACTIVE_URLS)
+
+
+class ActiveContent(HTMLParser):
+    """What in an HTML fragment would run in a reader's browser or e-reader."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ACTIVE_ELEMENTS:
+            self.found.append(f"the element <{tag}>")
+        if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == "refresh" for name, value in attrs):
+            self.found.append("the element <meta http-equiv=refresh>")
+        for name, value in attrs:
+            name = name.strip("\"'")  # as a tag left open at the end is closed
+            if name.startswith("on"):
+                self.found.append(f"an event handler ({name}=) on <{tag}>")
+            elif name in URL_ATTRIBUTES and value and (name == "srcdoc" or _is_active_url(value)):
+                self.found.append(f"a script link ({name}={value[:40]!r}) on <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+def active_content(fragment):
+    """What in ``fragment`` would run. A tag left open at its end counts as closed, as the page's next '>' would."""
+    found = []
+    for ending in ("", ">", '">', "'>"):
+        parser = ActiveContent()
+        parser.feed(fragment + ending)
+        parser.close()
+        found += [what for what in parser.found if what not in found]
+    return found
+
+
+def _line(node):
+    while node is not None and node.line is None:
+        node = node.parent
+    return node.line if node is not None else None
+
+
+def _problem_at(env, node, docname, message):
+    """A Problem where a node came from: its own file (an included one, say) and line, else its document."""
+    source = node.source or (node.parent.source if node.parent is not None else None)
+    path = Path(source) if source else env.doc2path(docname)
+    if path.is_relative_to(env.srcdir):
+        path = path.relative_to(env.srcdir)
+    return Problem(str(path), _line(node), message)
+
+
+def document_problems(env, docname, doctree):
+    """What is wrong in a read document, as Problems."""
+    problems = []
+    for node in doctree.findall(nodes.raw):
+        problems += [_problem_at(env, node, docname, f"{what} is active content, which the book never publishes: "
+                                                     "remove it")
+                     for what in active_content(node.astext())]
+    for node in doctree.findall(lambda node: isinstance(node, (nodes.reference, nodes.image))):
+        url = node.get("refuri") or node.get("uri") or ""
+        if _is_active_url(url):
+            problems.append(_problem_at(env, node, docname, f"the link {url[:40]!r} runs a script, which the book "
+                                                            "never publishes: remove it"))
+
+    sections = [node for node in doctree.children if isinstance(node, nodes.section)]
+    path = str(env.doc2path(docname, base=False))
+    if not sections:
+        problems.append(Problem(path, None, "has no title: start it with a '# ' heading"))
+        return problems
+    if not sections[0][0].astext().strip():
+        problems.append(Problem(path, _line(sections[0][0]), "its title is empty: write the title after the '# '"))
+    if docname.startswith(f"{CHAPTER_DIR}/"):
+        problems += [
+            Problem(path, _line(extra[0]), f"a second top-level heading ({extra[0].astext()!r}) would make a fact "
+                                           "of its own and renumber every later fact: a fact chapter has one '# ' "
+                                           "heading; use '## ' below it")
+            for extra in sections[1:]
+        ]
+        if not any(name.startswith("fact-") and doctree.nametypes.get(name) for name in sections[0]["names"]):
+            problems.append(Problem(path, _line(sections[0][0]),
+                                    "the fact's heading has no label: put a line '(fact-slug)=' right above it"))
+    return problems
+
+
+def check_sources_before_reading(app, env, docnames):
+    book = Path(env.srcdir)
+    problems = chapter_files(book)[1]
+    for docname in docnames:
+        path = env.doc2path(docname, base=False)
+        if not (book / path).is_file():
+            continue  # a link to nothing, which chapter_files reports
+        try:
+            problems += text_problems(str(path), read_source(book, path))
+        except SourceError as error:
+            problems.append(error.problem)
+    for problem in problems:
+        report_problem(app, problem)
+    if problems:
+        stop(app, env)
+
+
+def record_document_problems(app, doctree):
+    app.env.book_problems[app.env.docname] = document_problems(app.env, app.env.docname, doctree)
+
+
+def check_people_are_referenced(app, env):
+    """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty."""
+    mentioned = set().union(*env.people_mentions.values())
+    glossary_docs = {docname for docname, _labelid in env.domains.standard_domain.data["terms"].values()}
+    for docname in sorted(glossary_docs):
+        path = env.doc2path(docname, base=False)
+        for entry in glossary_entries(read_source(Path(env.srcdir), path)):
+            if not any(term.lower() in mentioned for _line, term in entry.terms):
+                line, term = entry.terms[0]
+                location, message = _located(app, Problem(
+                    str(path), line, f"{term!r} is referenced by no fact chapter, so its 'Appears in' list would "
+                                     "be empty: reference it with {term} in a chapter, or remove the entry"))
+                logger.error(message, location=location, type="book", subtype="whole")
+
+
+def report_document_problems(app, env):
+    for docname in sorted(env.book_problems):
+        for problem in env.book_problems[docname]:
+            report_problem(app, problem)
+    check_people_are_referenced(app, env)
+
+
+def stop(app, env):
+    if getattr(app, "book_not_whole", False):
+        raise SystemExit("The build stopped before writing anything: fix the errors above.")
+    return []
+
+
+def init_env(app):
+    if not hasattr(app.env, "book_problems"):
+        app.env.book_problems = {}
+
+
+def purge(app, env, docname):
+    env.book_problems.pop(docname, None)
+
+
+def merge(app, env, docnames, other):
+    for docname in docnames:
+        env.book_problems[docname] = other.book_problems.get(docname, [])
+
+
+def setup(app):
+    app.connect("builder-inited", init_env)
+    app.connect("env-before-read-docs", check_sources_before_reading, priority=100)
+    app.connect("doctree-read", record_document_problems)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+    app.connect("env-updated", report_document_problems)
+    # Last of all, after the section numbers are assigned and checked (fact_numbering).
+    app.connect("env-get-updated", stop, priority=999)
+    return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
