@@ -30,7 +30,6 @@ extensions = [
     "people_appearances",
     "index_typography",
     "index_places",
-    "unbroken_fact_labels",
     "one_viewport",
     "epub_edition",
     "pdf_builder",

@@ -4,7 +4,8 @@ Before Sphinx parses a source (``book_sources`` holds these rules): every
 source is UTF-8; chapters/ holds fact chapters only; every fence is closed;
 every glossary entry has one definition. After reading: every document has a
 title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
-label on it; no source carries active content (scripts, event handlers,
+label on it; no fact's number is typed by hand ("Fact 3" in the text, which
+a renumbering would leave behind, where ``{numref}`` follows the fact); no source carries active content (scripts, event handlers,
 frames and embedded objects, ``javascript:`` links), whether written as raw
 HTML, a ``{raw}`` directive or pulled in from elsewhere; every person in the
 glossary is referenced by a chapter. Plain HTML that runs nothing may stay.
@@ -19,6 +20,7 @@ glossary entry is reported beside the chapters still using the old name.
 
 import re
 from html.parser import HTMLParser
+from itertools import groupby
 from pathlib import Path
 
 from docutils import nodes
@@ -117,6 +119,19 @@ def document_problems(env, docname, doctree):
         if _is_active_url(url):
             problems.append(_problem_at(env, node, docname, f"the link {url[:40]!r} runs a script, which the book "
                                                             "never publishes: remove it"))
+
+    word = (env.config.numfig_format["section"] % "").strip()
+    typed_label = re.compile(rf"\b{re.escape(word)}\s+\d+")
+    for element in doctree.findall(nodes.TextElement):
+        if isinstance(element, (nodes.FixedTextElement, nodes.literal, nodes.raw)):
+            continue
+        # A line break in the source is a text node of its own: read each run of text whole.
+        for is_text, run in groupby(element.children, key=lambda child: isinstance(child, nodes.Text)):
+            labels = typed_label.findall("".join(run)) if is_text else []
+            problems += [_problem_at(env, element, docname, f"{' '.join(label.split())!r} is a fact's number typed "
+                                                            "by hand, which no renumbering would follow: write "
+                                                            "{numref}`fact-…` instead")
+                         for label in labels]
 
     sections = [node for node in doctree.children if isinstance(node, nodes.section)]
     path = str(env.doc2path(docname, base=False))

@@ -1,6 +1,7 @@
 """A book that is not whole stops the build before anything is written, with an
 error naming the file and, where there is one, the line, and never a traceback:
-a second top-level heading or a missing title or label in a fact chapter, an
+a second top-level heading or a missing title or label in a fact chapter, a
+fact's number typed by hand rather than cross-referenced, an
 unclosed fence, active content in any source, a source that is not UTF-8, a
 glossary entry without a definition, defined twice, run on from the one above
 or referenced by no chapter, anything in chapters/ that is not a chapter, a missing font. Files
@@ -55,6 +56,8 @@ APPENDED = {
     "colon_fence_unclosed": appended("02", "\n:::{note}\nA note never closed.\n\nMore text.\n"),
     "backtick_directive_unclosed": appended("07", "\n```{tip}\nA tip never closed.\n"),
     "fence_unclosed_inside_a_closed_one": appended("08", "\n::::{note}\n:::{tip}\nInner, never closed.\n::::\n", 2),
+    "fact_number_typed": appended("03", "\nAs Fact 12 shows, the roses mattered.\n"),
+    "fact_number_typed_across_lines": appended("06", "\nAs Fact\n8 tells.\n"),
     "script_element": appended("02", "\n<script>alert(1)</script>\n"),
     "event_handler_inline": appended("03", '\nA <span onclick="alert(1)">click</span> here.\n'),
     "frame_in_the_front_page": appended("index.md", '\n<iframe src="https://example.org/"></iframe>\n'),
