@@ -8,14 +8,17 @@ SPHINXOPTS   ?=
 BUILDDIR     ?= _build
 ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 
-# $(call sphinx,BUILDER): build into a fresh staging folder and publish it as
+# $(call sphinx,BUILDER): build into a staging folder and publish it as
 # $(BUILDDIR)/BUILDER only when the build passes, so a failed build never
-# replaces a good edition and nothing stale from an earlier build is carried
-# over. Each builder keeps its own doctrees, so builders can run side by side
+# replaces a good edition. The staging folder starts as a copy of the last
+# good edition, so Sphinx writes again only the pages a change reaches
+# (_ext/consistent_rebuilds.py decides which, and drops the pages of removed
+# sources). Each builder keeps its own doctrees, so builders can run side by side
 # and reading stays incremental; a failed build drops its saved environment,
 # so the next run reads every file again and reports the same errors.
 define sphinx
 	@rm -rf $(BUILDDIR)/$(1).new
+	@! test -d $(BUILDDIR)/$(1) || cp -a $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).new
 	@$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
 		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }
 	@rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
