@@ -20,6 +20,7 @@ deleted from it.
 """
 
 import hashlib
+import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -75,6 +76,29 @@ def write_all_when_a_face_changed(app, env):
     return sorted(env.found_docs)
 
 
+def restore_search_index_entries(app, builder):
+    """Give Sphinx back the index entries of the pages it keeps.
+
+    Sphinx reloads the search index of the last build for the pages it does
+    not write again, all of it but the index entries, which would then be
+    missing from the search; they are read back here from that build's
+    ``searchindex.js``. Every page has its place, in page order, so a page
+    written again takes the same place as in a clean build.
+    """
+    index = Path(app.outdir) / "searchindex.js"
+    if builder.name != "html" or not index.exists():
+        return
+    text = index.read_text(encoding="utf-8")
+    frozen = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    entries = {docname: [] for docname in sorted(app.env.found_docs)}
+    for entry, places in frozen.get("indexentries", {}).items():
+        for number, target, main in places:
+            docname = frozen["docnames"][number]
+            if docname in entries:
+                entries[docname].append((entry, target, "main" if main else ""))
+    app.env._search_index_index_entries = {docname: sorted(found) for docname, found in entries.items()}
+
+
 def note_page_written(app, pagename, templatename, context, doctree):
     app.book_pages_written.add(pagename)
 
@@ -111,6 +135,7 @@ def setup(app):
     app.connect("builder-inited", start_build)
     app.connect("env-get-outdated", reread_all_when_extensions_change)
     app.connect("env-get-updated", write_all_when_a_face_changed, priority=900)
+    app.connect("write-started", restore_search_index_entries)
     app.connect("html-page-context", note_page_written)
     app.connect("build-finished", finish_build)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -200,3 +200,29 @@ def test_a_failed_build_fails_again_after_an_unrelated_edit(tmp_path, build):
     result, _ = build(book)
     assert result.returncode != 0
     assert offending in result.stderr, result.stderr
+
+
+def body_changed(book):
+    """A sentence more in one chapter, naming a person and an index entry."""
+    with chapter(book, "05").open("a", encoding="utf-8") as text:
+        text.write("\nA sentence more about {term}`Lady Gaga` and {index}`a new entry`.\n")
+
+
+def published_pages(html):
+    return {path.relative_to(html).as_posix(): path.read_bytes()
+            for path in [*html.rglob("*.html"), html / "searchindex.js"] if "_static" not in path.parts}
+
+
+@pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)
+def test_a_rebuild_after_a_body_change_publishes_what_a_clean_build_does(tmp_path, build):
+    """The pages a rebuild keeps, the pages it writes and the search index equal a clean build's."""
+    book = copy_book(tmp_path / "book")
+    assert build(book)[0].returncode == 0
+    body_changed(book)
+    result, html = build(book)
+    assert result.returncode == 0, result.stderr
+    clean = copy_book(tmp_path / "clean")
+    body_changed(clean)
+    clean_result, clean_html = build(clean)
+    assert clean_result.returncode == 0, clean_result.stderr
+    assert published_pages(html) == published_pages(clean_html)
