@@ -14,16 +14,19 @@ ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 # folder or doctrees, and none removes an edition another is publishing.
 BUILD_LOCK    = $(BUILDDIR).lock
 
-# $(call sphinx,BUILDER): build into a fresh staging folder and publish it as
+# $(call sphinx,BUILDER): build into a staging folder and publish it as
 # $(BUILDDIR)/BUILDER only when the build passes, so a failed build never
-# replaces a good edition and nothing stale from an earlier build is carried
-# over. It first removes the staging folders an interrupted build left. Each
-# builder keeps its own doctrees, so reading stays incremental; a failed
-# build drops its saved environment, so the next run reads every file again
-# and reports the same errors.
+# replaces a good edition. It first removes the staging folders an
+# interrupted build left. The staging folder starts as a copy of the last
+# good edition, so Sphinx writes again only the pages a change reaches
+# (_ext/consistent_rebuilds.py decides which, and drops the pages of removed
+# sources). Each builder keeps its own doctrees, so reading stays
+# incremental; a failed build drops its saved environment, so the next run
+# reads every file again and reports the same errors.
 define sphinx
 	@mkdir -p $(BUILDDIR); exec 9>>$(BUILD_LOCK); flock -n 9 || { echo "Waiting for another build in $(BUILDDIR) to finish..."; flock 9; }; \
 	rm -rf $(BUILDDIR)/*.new; \
+	! test -d $(BUILDDIR)/$(1) || cp -a $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).new; \
 	$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
 		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }; \
 	rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)

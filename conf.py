@@ -36,6 +36,7 @@ extensions = [
     "edition_downloads",
     "icon_subset",
     "consistent_rebuilds",
+    "sidebar_navigation",
     "template_cache",
 ]
 

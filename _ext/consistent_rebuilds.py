@@ -1,18 +1,32 @@
-"""Keep incremental builds as strict and as current as clean ones.
+"""Keep incremental builds as strict and as current as clean ones, writing only what a change reaches.
 
-Sphinx reads and writes again only the pages whose source changed. But every
-page of this book lists every fact's title (sidebar, previous and next), and
-its cross-references name other facts' numbers and reach into the glossary,
-so one changed source can change, or break, any page. So when any source is
-read again, every page is written again, which also resolves, and so checks,
-every reference once more. A change to the book's own extensions in ``_ext/``,
-which Sphinx does not notice, makes it read every source again.
+Sphinx reads and writes again only the pages whose source changed. But a page
+of this book also shows what other sources say: every fact's title (sidebar,
+previous and next), other facts' numbers in cross-references, glossary terms,
+and the glossary lists the facts that name each person. So after reading,
+this compares what each source offers the other pages, its outward face: its
+headings, labels, glossary terms, front matter, toctrees and numbers, and the
+people it names. When any of those changed, or a source was added or removed,
+every page is written again, which also resolves, and so checks, every
+reference once more; when only a page's own text changed, Sphinx writes just
+that page (and the page whose toctree lists it). A build that failed or
+warned makes the next one write every page again, so a problem is reported
+until it is mended. A change to the book's own extensions in ``_ext/``, which
+Sphinx does not notice, makes it read every source again.
+
+``make`` starts each build from a copy of the last good edition, so the pages
+not written again are that edition's; pages of sources since removed are
+deleted from it.
 """
 
 import hashlib
+import json
+from collections import defaultdict
 from pathlib import Path
 
 EXTENSIONS_DIR = Path(__file__).parent
+CLEAN_BUILD_MARK = "last-build-clean"
+PAGES_RECORD = "pages-written.txt"
 
 
 def _extensions_digest():
@@ -30,16 +44,98 @@ def reread_all_when_extensions_change(app, env, added, changed, removed):
     return sorted(env.found_docs)
 
 
-def note_sources_read(app, env, docnames):
-    app.book_sources_read = bool(docnames)
+def outward_faces(env):
+    """For each source, what other pages show or check of it, as comparable text."""
+    targets = defaultdict(list)
+    for kind, entries in env.domains.standard_domain.data.items():
+        if isinstance(entries, dict):
+            for name, (docname, *target) in entries.items():
+                targets[docname].append((kind, name, *target))
+    return {
+        docname: repr((
+            env.tocs[docname].pformat() if docname in env.tocs else None,
+            sorted(targets[docname]),
+            # Front matter, less the word count MyST adds, which no other page shows.
+            {key: value for key, value in env.metadata.get(docname, {}).items() if key != "wordcount"},
+            env.toctree_includes.get(docname),
+            env.toc_secnumbers.get(docname),
+            env.toc_fignumbers.get(docname),
+            # The glossary's "Appears in" lists (people_appearances).
+            sorted(getattr(env, "people_mentions", {}).get(docname, ())),
+        ))
+        for docname in sorted(env.found_docs)
+    }
 
 
-def write_all_when_a_source_was_read(app, env):
-    return sorted(env.found_docs) if getattr(app, "book_sources_read", False) else []
+def write_all_when_a_face_changed(app, env):
+    faces = outward_faces(env)
+    unchanged = getattr(env, "book_outward_faces", None) == faces
+    env.book_outward_faces = faces
+    if unchanged and app.book_last_build_clean:
+        return []
+    return sorted(env.found_docs)
+
+
+def restore_search_index_entries(app, builder):
+    """Give Sphinx back the index entries of the pages it keeps.
+
+    Sphinx reloads the search index of the last build for the pages it does
+    not write again, all of it but the index entries, which would then be
+    missing from the search; they are read back here from that build's
+    ``searchindex.js``. Every page has its place, in page order, so a page
+    written again takes the same place as in a clean build.
+    """
+    index = Path(app.outdir) / "searchindex.js"
+    if builder.name != "html" or not index.exists():
+        return
+    text = index.read_text(encoding="utf-8")
+    frozen = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    entries = {docname: [] for docname in sorted(app.env.found_docs)}
+    for entry, places in frozen.get("indexentries", {}).items():
+        for number, target, main in places:
+            docname = frozen["docnames"][number]
+            if docname in entries:
+                entries[docname].append((entry, target, "main" if main else ""))
+    app.env._search_index_index_entries = {docname: sorted(found) for docname, found in entries.items()}
+
+
+def note_page_written(app, pagename, templatename, context, doctree):
+    app.book_pages_written.add(pagename)
+
+
+def start_build(app):
+    app.book_pages_written = set()
+    mark = Path(app.doctreedir) / CLEAN_BUILD_MARK
+    app.book_last_build_clean = mark.exists()
+    mark.unlink(missing_ok=True)
+
+
+def finish_build(app, exception):
+    # Sphinx turns warnings into a failed build only after this event, so count them here.
+    if exception is not None or app._warncount:
+        return
+    drop_pages_of_removed_sources(app)
+    (Path(app.doctreedir) / CLEAN_BUILD_MARK).touch()
+
+
+def drop_pages_of_removed_sources(app):
+    """Delete the pages the last good build had and this one has not: a source removed since."""
+    suffix = getattr(app.builder, "out_suffix", None)
+    if suffix is None:
+        return
+    record = Path(app.doctreedir) / PAGES_RECORD
+    pages = app.env.found_docs | app.book_pages_written
+    if record.exists():
+        for pagename in set(record.read_text(encoding="utf-8").splitlines()) - pages:
+            (Path(app.outdir) / f"{pagename}{suffix}").unlink(missing_ok=True)
+    record.write_text("".join(f"{pagename}\n" for pagename in sorted(pages)), encoding="utf-8")
 
 
 def setup(app):
+    app.connect("builder-inited", start_build)
     app.connect("env-get-outdated", reread_all_when_extensions_change)
-    app.connect("env-before-read-docs", note_sources_read)
-    app.connect("env-get-updated", write_all_when_a_source_was_read)
+    app.connect("env-get-updated", write_all_when_a_face_changed, priority=900)
+    app.connect("write-started", restore_search_index_entries)
+    app.connect("html-page-context", note_page_written)
+    app.connect("build-finished", finish_build)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

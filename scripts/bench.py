@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Measure how fast the book builds: make bench (or scripts/bench.py --runs N).
+"""Measure how fast the book builds, and how that grows with it: make bench (or scripts/bench.py --runs N).
 
 Each case runs several times in a scratch copy of the book and reports the
-median wall time, the peak memory of the build's largest process, the size of what
-it wrote and the ratio of each figure to the floor: a bare `sphinx-build -b
-html` of the same sources with Sphinx's default theme and only myst-parser,
-which is needed to read Markdown at all. Then it reports the bytes a first
-view of the HTML front page fetches in Chromium (scripts/first_load.py).
-Nothing here asserts a time.
+median wall time and CPU time (user and system, of the build and all it
+starts), the peak memory of the build's largest process, the size of what it
+wrote and the ratio of each figure to the floor: a bare `sphinx-build -b html`
+of the same sources with Sphinx's default theme and only myst-parser (and the
+MyST syntax the sources use). The cases run on the book as it is and on
+copies of 32 and 96 facts made from its chapters (scripts/scratch_book.py),
+so the table shows how the cost grows with the book; the last column of an
+edit compares it with the same edit in the smallest book measured. Then it reports the
+bytes a first view of the HTML front page fetches in Chromium
+(scripts/first_load.py). Nothing here asserts a time.
 """
 
 import argparse
@@ -25,11 +29,13 @@ from pathlib import Path
 from scratch_book import copy_book
 
 BOOK = Path(__file__).resolve().parent.parent
-CHAPTER_TO_TOUCH = "chapters/02-glastonbury.md"
+BOOK_SIZES = [8, 32, 96]
+CHAPTER_TO_EDIT = "chapters/02-glastonbury.md"
+FLOOR_SETTINGS = ["myst_enable_extensions", "include_patterns", "exclude_patterns", "numfig"]
 
 
 def run(command, cwd):
-    """Run a command; its wall time in seconds, and the peak memory in MiB of its largest process."""
+    """Run a command; its wall and CPU seconds, and the peak memory in MiB of its largest process."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
@@ -38,7 +44,7 @@ def run(command, cwd):
         if os.waitstatus_to_exitcode(status) != 0:
             errors.seek(0)
             sys.exit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def size_of(path):
@@ -57,15 +63,16 @@ class Case:
     def measure(self, book, runs):
         if self.setup:
             self.setup(book)
-        times, peaks = [], []
+        times, cpu_times, peaks = [], [], []
         for _ in range(runs):
             if self.prepare:
                 self.prepare(book)
-            elapsed, peak = run(self.command, book)
+            elapsed, cpu, peak = run(self.command, book)
             times.append(elapsed)
+            cpu_times.append(cpu)
             peaks.append(peak)
         size = sum(size_of(book / output) for output in self.outputs if (book / output).exists())
-        return statistics.median(times), max(peaks), size
+        return statistics.median(times), statistics.median(cpu_times), max(peaks), size
 
 
 def make(*targets):
@@ -81,27 +88,28 @@ def built_html_only(book):
     run(make("html"), book)
 
 
-def touch_one_chapter(book):
-    os.utime(book / CHAPTER_TO_TOUCH)
+def edit_one_chapters_body(book):
+    with (book / CHAPTER_TO_EDIT).open("a", encoding="utf-8") as chapter:
+        chapter.write("\nOne more sentence of the chapter's own text.\n")
 
 
-def floor_command():
-    """No conf.py: the default theme and myst-parser alone, reading the sources conf.py names."""
+def floor_command(confdir):
+    """The default theme and myst-parser alone, reading the sources conf.py names with the MyST syntax it enables."""
     conf = runpy.run_path(str(BOOK / "conf.py"))
-    settings = {name: ",".join(conf[name]) for name in ["myst_enable_extensions", "include_patterns"]}
-    return [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-C", "-D", "extensions=myst_parser",
-            *(option for name, value in settings.items() for option in ["-D", f"{name}={value}"]),
+    settings = "".join(f"{name} = {conf[name]!r}\n" for name in FLOOR_SETTINGS)
+    (confdir / "conf.py").write_text(f'extensions = ["myst_parser"]\n{settings}', encoding="utf-8")
+    return [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c", str(confdir),
             "-d", "_build/floor-doctrees", ".", "_build/floor"]
 
 
-def cases():
+def cases(confdir):
     editions = {"html": ["_build/html"], "epub": ["_build/epub"], "pdf": ["_build/pdf"]}
     return [
-        Case("floor: bare sphinx-build -b html", floor_command(), ["_build/floor"], prepare=clean),
+        Case("floor: bare sphinx-build -b html", floor_command(confdir), ["_build/floor"], prepare=clean),
         Case("make all (clean)", make("all"), [path for paths in editions.values() for path in paths], prepare=clean),
         *(Case(f"make {target} (clean)", make(target), outputs, prepare=clean) for target, outputs in editions.items()),
-        Case("make html after touching one chapter", make("html"), ["_build/html"],
-             setup=built_html_only, prepare=touch_one_chapter),
+        Case("make html after one chapter's body changed", make("html"), ["_build/html"],
+             setup=built_html_only, prepare=edit_one_chapters_body),
     ]
 
 
@@ -120,23 +128,31 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per case; the median is reported (default 5)")
+    parser.add_argument("--facts", type=int, nargs="+", default=BOOK_SIZES,
+                        help=f"book sizes to measure, in facts (default {' '.join(map(str, BOOK_SIZES))})")
     args = parser.parse_args()
 
-    print(f"Machine: {machine()}; {args.runs} runs per case, median wall time")
-    rows = []
+    print(f"Machine: {machine()}; {args.runs} runs per case, median wall and CPU time")
+    print(f"\n{'facts':>5} {'case':44} {'seconds':>8} {'x floor':>8} {'CPU s':>7} {'x floor':>8}"
+          f" {'peak MiB':>9} {'output KiB':>11} {'x fewest':>10}")
+    edit_at_smallest = None
     with tempfile.TemporaryDirectory(prefix="book-bench-") as scratch:
-        book = Path(scratch)
-        copy_book(book)
-        for case in cases():
-            rows.append((case.name, *case.measure(book, args.runs)))
-        run(make("all"), book)
-        first_view = first_load(book / "_build" / "html")
-
-    _, floor_time, floor_memory, floor_size = rows[0]
-    print(f"\n{'case':42} {'seconds':>8} {'x floor':>8} {'peak MiB':>9} {'x floor':>8} {'output KiB':>11} {'x floor':>8}")
-    for name, seconds, memory, size in rows:
-        print(f"{name:42} {seconds:8.2f} {seconds / floor_time:8.2f} {memory:9.0f} {memory / floor_memory:8.2f}"
-              f" {size / 1024:11.0f} {size / floor_size:8.2f}")
+        confdir = Path(scratch) / "floor-conf"
+        confdir.mkdir()
+        for facts in args.facts:
+            book = copy_book(Path(scratch) / f"book-{facts}", facts=facts)
+            rows = [(case.name, *case.measure(book, args.runs)) for case in cases(confdir)]
+            _, floor_time, floor_cpu, _, _ = rows[0]
+            for name, seconds, cpu, memory, size in rows:
+                versus_smallest = ""
+                if name.startswith("make html after"):
+                    edit_at_smallest = edit_at_smallest or seconds
+                    versus_smallest = f"{seconds / edit_at_smallest:10.2f}"
+                print(f"{facts:5} {name:44} {seconds:8.2f} {seconds / floor_time:8.2f} {cpu:7.2f}"
+                      f" {cpu / floor_cpu:8.2f} {memory:9.0f} {size / 1024:11.0f} {versus_smallest}", flush=True)
+            if facts == args.facts[0]:
+                run(make("all"), book)
+                first_view = first_load(book / "_build" / "html")
     print(f"\nFirst view of the HTML front page, in Chromium: {first_view}")
 
 

@@ -2,16 +2,49 @@
 
 Everything in the checkout except version control, the virtual environment,
 the Node tools and build output; time stamps are kept, so `make` there sees an
-environment made from the same requirements as current. Used by `make bench` and by the tests.
+environment made from the same requirements as current. Used by `make bench`
+and by the tests.
+
+A copy can also hold a longer book, of any number of facts up to 99, made from
+the real chapters taken in turn and renumbered: the ninth fact is the first
+chapter again, under number 9, its label and the labels it references given
+the suffix ``-2`` so that each round of chapters links within itself.
 """
 
+import re
 import shutil
 from pathlib import Path
 
 BOOK = Path(__file__).resolve().parent.parent
 LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", "_build", "__pycache__", ".pytest_cache")
+LABEL = re.compile(r"^\((fact-[a-z0-9-]+)\)=$", re.M)
+FRONT_MATTER_NUMBER = re.compile(r"^fact: \d+$", re.M)
 
 
-def copy_book(destination):
+def copy_book(destination, facts=None):
+    """Copy the book to `destination`; with `facts`, its chapters become that many facts."""
     shutil.copytree(BOOK, destination, ignore=LEFT_OUT, dirs_exist_ok=True)
+    if facts is not None:
+        _grow_chapters(Path(destination) / "chapters", facts)
     return destination
+
+
+def _grow_chapters(chapter_dir, facts):
+    if not 1 <= facts <= 99:
+        raise ValueError(f"a fact number has two digits: {facts} facts cannot be numbered")
+    originals = sorted(chapter_dir.glob("*.md"))
+    texts = [path.read_text(encoding="utf-8") for path in originals]
+    labels = sorted({label for text in texts for label in LABEL.findall(text)}, key=len, reverse=True)
+    label_reference = re.compile(rf"\b({'|'.join(map(re.escape, labels))})(?![a-z0-9-])")
+    for path in originals:
+        path.unlink()
+    for number in range(1, facts + 1):
+        round_, place = divmod(number - 1, len(originals))
+        source, text = originals[place], texts[place]
+        slug = source.stem.split("-", 1)[1]
+        if round_:
+            suffix = f"-{round_ + 1}"
+            slug += suffix
+            text = label_reference.sub(lambda match: match[1] + suffix, text)
+        text = FRONT_MATTER_NUMBER.sub(f"fact: {number}", text, count=1)
+        (chapter_dir / f"{number:02d}-{slug}.md").write_text(text, encoding="utf-8")

@@ -153,3 +153,74 @@ def test_a_change_to_an_extension_renders_the_book_again(tmp_path):
     result, html = build_in_place(book)
     assert result.returncode == 0, result.stderr
     assert "Mentioned in: " in (html / "people.html").read_text(encoding="utf-8")
+
+
+def chapter_added(book):
+    """A ninth fact, the first chapter's text under a new number, label and title."""
+    text = chapter(book, "01").read_text(encoding="utf-8")
+    text = re.sub(r"^\((fact-[a-z0-9-]+)\)=$", r"(\1-again)=", text, count=1, flags=re.M)
+    text = re.sub(r"^# .+$", "# A Ninth Fact", text, count=1, flags=re.M)
+    (book / "chapters" / "09-a-ninth-fact.md").write_text(text, encoding="utf-8")
+    set_fact_number(book / "chapters" / "09-a-ninth-fact.md", 9)
+
+
+def added_chapter_removed(book):
+    (book / "chapters" / "09-a-ninth-fact.md").unlink()
+
+
+@pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)
+def test_a_rebuild_after_a_chapter_is_added_or_removed_reaches_every_page(tmp_path, build):
+    """Pages whose own source did not change still list exactly the facts there are."""
+    book = copy_book(tmp_path / "book")
+    assert build(book)[0].returncode == 0
+    for change in [chapter_added, added_chapter_removed]:
+        change(book)
+        result, html = build(book)
+        assert result.returncode == 0, result.stderr
+        stems = {path.stem for path in (book / "chapters").glob("*.md")}
+        assert {path.stem for path in (html / "chapters").glob("*.html")} == stems
+        for page in [*html.glob("*.html"), *(html / "chapters").glob("*.html")]:
+            text = page.read_text(encoding="utf-8")
+            assert ("9. A Ninth Fact" in text) == ("09-a-ninth-fact" in stems), page.name
+            linked = set(re.findall(r'href="(?:chapters/|\.\./chapters/)?(\d\d-[a-z0-9-]+)\.html', text))
+            assert linked <= stems, (page.name, linked - stems)
+
+
+@pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)
+def test_a_failed_build_fails_again_after_an_unrelated_edit(tmp_path, build):
+    """A rebuild that writes only the page whose text changed still reports the problem left elsewhere."""
+    book = copy_book(tmp_path / "book")
+    assert build(book)[0].returncode == 0
+    offending = label_renamed(book)
+    assert build(book)[0].returncode != 0
+    with chapter(book, "04").open("a", encoding="utf-8") as text:
+        text.write("\nA sentence more, which no other page shows.\n")
+    result, _ = build(book)
+    assert result.returncode != 0
+    assert offending in result.stderr, result.stderr
+
+
+def body_changed(book):
+    """A sentence more in one chapter, naming a person and an index entry."""
+    with chapter(book, "05").open("a", encoding="utf-8") as text:
+        text.write("\nA sentence more about {term}`Lady Gaga` and {index}`a new entry`.\n")
+
+
+def published_pages(html):
+    return {path.relative_to(html).as_posix(): path.read_bytes()
+            for path in [*html.rglob("*.html"), html / "searchindex.js"] if "_static" not in path.parts}
+
+
+@pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)
+def test_a_rebuild_after_a_body_change_publishes_what_a_clean_build_does(tmp_path, build):
+    """The pages a rebuild keeps, the pages it writes and the search index equal a clean build's."""
+    book = copy_book(tmp_path / "book")
+    assert build(book)[0].returncode == 0
+    body_changed(book)
+    result, html = build(book)
+    assert result.returncode == 0, result.stderr
+    clean = copy_book(tmp_path / "clean")
+    body_changed(clean)
+    clean_result, clean_html = build(clean)
+    assert clean_result.returncode == 0, clean_result.stderr
+    assert published_pages(html) == published_pages(clean_html)
