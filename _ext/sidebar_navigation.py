@@ -54,7 +54,9 @@ def add_shared_toctree(app, pagename, templatename, context, doctree):
         theme_html = context["generate_toctree_html"]
         # How the other pages of the folder link this one.
         own_href = posixpath.basename(app.builder.get_target_uri(pagename))
-        key = (posixpath.dirname(pagename), tuple(sorted(options.items())))
+        # Pages that link the front page alike link every page alike: those of one folder, but not
+        # a page that links from elsewhere, such as the 404 page's links from the site's root.
+        key = (context["pathto"](app.config.root_doc), tuple(sorted(options.items())))
         outside = not any(pagename in children for children in app.env.toctree_includes.values())
         plain = app.sidebar_lists.get(key)
         if plain is not None:

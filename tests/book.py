@@ -116,6 +116,17 @@ def build_errors(result):
     return [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]
 
 
+def broken_build(tmp_path, breakage):
+    """Build a copy of the book that `breakage` broke, asserting that the build fails naming the
+    place `breakage` returns; the build's result, for further checks."""
+    book = copy_book(tmp_path / "book")
+    place = breakage(book)
+    result = sphinx_build(book, tmp_path / "html")
+    assert result.returncode != 0
+    assert any(place in line for line in build_errors(result)), result.stderr
+    return result
+
+
 def build_edition(outdir, builder):
     """Build the book's edition into `outdir`, failing the test on any error or warning."""
     result = sphinx_build(BOOK, outdir, builder)

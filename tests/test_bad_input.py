@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from book import build_errors, copy_book, make, sphinx_build
+from book import broken_build, build_errors, copy_book, make, sphinx_build
 
 
 def edit(path, old, new):
@@ -76,11 +76,7 @@ BREAKAGES = [gap_in_numbers, duplicate_number, prefix_disagrees_with_front_matte
 
 @pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda breakage: breakage.__name__)
 def test_build_fails_and_names_the_file(tmp_path, breakage):
-    book = copy_book(tmp_path / "book")
-    offending = breakage(book)
-    result = sphinx_build(book, tmp_path / "html")
-    assert result.returncode != 0
-    assert any(offending in line for line in build_errors(result)), result.stderr
+    broken_build(tmp_path, breakage)
 
 
 def test_failed_make_html_keeps_the_last_good_book_and_fails_again(tmp_path):
