@@ -138,6 +138,11 @@ class PageBreakError(SphinxError):
 class PrintPageList:
     """Mixin for Sphinx's Epub3Builder; reads epub_print_page_map and epub_page_break_source."""
 
+    def get_outdated_docs(self):
+        # The markers go into the pages as written, from this build's print layout, which any edit
+        # may shift: so every page is written afresh, never kept with an earlier layout's markers.
+        return sorted(self.env.found_docs)
+
     def build_content(self):
         super().build_content()
         path = self.outdir / "content.opf"

@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from book import copy_book, make
 from epub import EPUB_TYPE, NS
 from pdf import normal, text_runs
 
@@ -104,3 +105,24 @@ def test_each_marker_sits_just_before_the_first_text_its_page_prints(epub, pdf, 
                 misplaced.append((index + 1, name, f"(prints nothing the EPUB has: {printed[:40]!r})", following[:40]))
     assert misplaced == [], "page, document, the page's first text, the EPUB's text after its marker:\n" + "\n".join(
         map(str, misplaced))
+
+
+def test_a_rebuild_after_an_edit_moves_the_pages_gives_the_epub_a_clean_build_gives(tmp_path):
+    """Page breaks follow the print layout of the build itself: after an edit to Fact 1 that pushes
+    every later page on, no page keeps a marker from the layout before."""
+    def lengthen_fact_1(book):
+        (first, *_rest) = sorted((book / "chapters").glob("*.md"))
+        paragraph = "A paragraph more, whose lines push every later page of the print edition on. " * 6
+        with first.open("a", encoding="utf-8") as text:
+            text.write(f"\n{paragraph}\n\n{paragraph}\n")
+
+    rebuilt = copy_book(tmp_path / "rebuilt")
+    assert make(rebuilt, "all").returncode == 0
+    lengthen_fact_1(rebuilt)
+    result = make(rebuilt, "all")
+    assert result.returncode == 0, result.stderr
+    clean = copy_book(tmp_path / "clean")
+    lengthen_fact_1(clean)
+    assert make(clean, "all").returncode == 0
+    (epub_file,) = (rebuilt / "_build" / "epub").glob("*.epub")
+    assert epub_file.read_bytes() == (clean / "_build" / "epub" / epub_file.name).read_bytes()
