@@ -13,11 +13,14 @@ the suffix ``-2`` so that each round of chapters links within itself.
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 BOOK = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BOOK / "_ext"))
+from book_sources import LABEL  # noqa: E402  (the label line, as the build reads it)
+
 LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", "_build", "__pycache__", ".pytest_cache")
-LABEL = re.compile(r"^\((fact-[a-z0-9-]+)\)=$", re.M)
 FRONT_MATTER_NUMBER = re.compile(r"^fact: \d+$", re.M)
 
 

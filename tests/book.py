@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "scripts"))
@@ -27,6 +28,14 @@ TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")
 def plain(text):
     """Text with curly quotes made straight, as Sphinx's smart quotes undo."""
     return text.translate(TYPOGRAPHIC_QUOTES)
+
+
+def parsed_pages(html):
+    """Every page of a built HTML book, parsed, keyed by its path relative to `html`; its static files left out."""
+    return {
+        path.relative_to(html).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(html.rglob("*.html")) if "_static" not in path.relative_to(html).parts
+    }
 
 
 def fact_label(number):

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from book import copy_book, make, read_facts
+from book import copy_book, make, parsed_pages, read_facts
 from epub import Epub
 
 pytest_plugins = ["browser", "web_edition"]
@@ -36,11 +36,7 @@ def html_dir(published):
 @pytest.fixture(scope="session")
 def html_pages(html_dir):
     """Every page of the built book, parsed, keyed by its path relative to the build."""
-    pages = sorted(path for path in html_dir.rglob("*.html") if "_static" not in path.relative_to(html_dir).parts)
-    return {
-        path.relative_to(html_dir).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in pages
-    }
+    return parsed_pages(html_dir)
 
 
 @pytest.fixture(scope="session")

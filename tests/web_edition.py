@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from book import SOURCE_DATE_EPOCH, copy_book
+from book import SOURCE_DATE_EPOCH, copy_book, parsed_pages
 
 CANONICAL_URL = "https://a-star-is-born.readthedocs.io/en/latest/"
 SITE_PATH = urlsplit(CANONICAL_URL).path  # where the site is served: a sub-path, as on GitHub Pages
@@ -72,11 +71,7 @@ def read_the_docs(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_pages(read_the_docs):
     """Every page of the published HTML book, parsed, keyed by its path in the site."""
-    html = read_the_docs.html
-    return {
-        path.relative_to(html).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in sorted(html.rglob("*.html")) if "_static" not in path.relative_to(html).parts
-    }
+    return parsed_pages(read_the_docs.html)
 
 
 @pytest.fixture(scope="session")
