@@ -25,7 +25,8 @@ GUIDE_TYPES = {"bodymatter": "text"}
 
 
 class PackageMetadata:
-    """Mixin for Sphinx's Epub3Builder; reads source_title, epub_subjects and epub_accessibility."""
+    """Mixin for Sphinx's Epub3Builder; reads source_title, epub_subjects, epub_accessibility and
+    epub_page_break_source."""
 
     def build_content(self):
         self._remove_stale_pages()
@@ -58,6 +59,9 @@ class PackageMetadata:
         for prop, values in self.config.epub_accessibility.items():
             for value in values:
                 etree.SubElement(metadata, f"{{{OPF}}}meta", property=f"schema:{prop}").text = value
+        if self.config.epub_page_break_source:  # the print edition whose page breaks epub_page_list marks
+            etree.SubElement(metadata, f"{{{OPF}}}meta", property="pageBreakSource").text = (
+                self.config.epub_page_break_source)
 
     @staticmethod
     def _leave_fonts_to_the_reader(metadata):

@@ -7,7 +7,7 @@ heading or paragraph itself where the page begins with one, at the start of
 the word where it begins with the second half of a hyphenated word), and
 ``nav.xhtml`` gets a ``page-list`` that reaches every marker in page order;
 the package names the print edition they follow (``pageBreakSource``, from
-``epub_page_break_source``).
+``epub_page_break_source``, which ``epub_package`` writes).
 A page that prints no text the EPUB carries (a blank left-hand page, the
 colophon, the printed contents) has its marker together with the next
 page's: the place a reader turning to that page in print reads on from.
@@ -31,7 +31,6 @@ from print_page_map import PAGE_MAP_NAME, normal, read_page_map
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
-OPF = "http://www.idpf.org/2007/opf"
 PAGE_LIST_TITLE = "Pages"
 # Text only the EPUB shows: section numbers, where print has its "Fact N" labels.
 EPUB_ONLY = {"section-number"}
@@ -136,20 +135,12 @@ class PageBreakError(SphinxError):
 
 
 class PrintPageList:
-    """Mixin for Sphinx's Epub3Builder; reads epub_print_page_map and epub_page_break_source."""
+    """Mixin for Sphinx's Epub3Builder; reads epub_print_page_map."""
 
     def get_outdated_docs(self):
         # The markers go into the pages as written, from this build's print layout, which any edit
         # may shift: so every page is written afresh, never kept with an earlier layout's markers.
         return sorted(self.env.found_docs)
-
-    def build_content(self):
-        super().build_content()
-        path = self.outdir / "content.opf"
-        tree = etree.parse(path, etree.XMLParser(remove_blank_text=True))
-        metadata = tree.getroot().find(f"{{{OPF}}}metadata")
-        etree.SubElement(metadata, f"{{{OPF}}}meta", property="pageBreakSource").text = self.config.epub_page_break_source
-        tree.write(path, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
     def build_navigation_doc(self):
         page_breaks = self._place_page_breaks(self._print_pages())
