@@ -220,3 +220,27 @@ def test_a_rebuild_after_a_body_change_publishes_what_a_clean_build_does(tmp_pat
     clean_result, clean_html = build(clean)
     assert clean_result.returncode == 0, clean_result.stderr
     assert published_pages(html) == published_pages(clean_html)
+
+
+def numbered_table_added(book):
+    """A captioned table in one chapter, which another chapter cites by its number."""
+    with chapter(book, "05").open("a", encoding="utf-8") as text:
+        text.write("\n```{list-table} Takes of the first scene\n:name: table-takes\n\n* - Take\n  - One\n```\n")
+    with chapter(book, "02").open("a", encoding="utf-8") as text:
+        text.write("\nThe takes are in {numref}`table-takes`.\n")
+
+
+@pytest.mark.parametrize("build", REBUILDS, ids=lambda build: build.__name__)
+def test_a_rebuild_numbers_a_new_table_as_a_clean_build_does(tmp_path, build):
+    """Numbering reads outlines of the pages kept from earlier builds; a table added since gets its number."""
+    book = copy_book(tmp_path / "book")
+    assert build(book)[0].returncode == 0
+    numbered_table_added(book)
+    result, html = build(book)
+    assert result.returncode == 0, result.stderr
+    assert "Table 5.1" in (html / "chapters" / chapter(book, "02").with_suffix(".html").name).read_text(encoding="utf-8")
+    clean = copy_book(tmp_path / "clean")
+    numbered_table_added(clean)
+    clean_result, clean_html = build(clean)
+    assert clean_result.returncode == 0, clean_result.stderr
+    assert published_pages(html) == published_pages(clean_html)
