@@ -17,7 +17,8 @@ Sphinx does not notice, makes it read every source again.
 
 ``make`` starts each build from a copy of the last good edition, so the pages
 not written again are that edition's; pages of sources since removed are
-deleted from it.
+deleted from it. The chapters' pages in that copy are hard links to the
+edition's, so each page is removed before Sphinx writes it.
 """
 
 import hashlib
@@ -115,6 +116,18 @@ def note_page_written(app, pagename, templatename, context, doctree):
     app.book_pages_written.add(pagename)
 
 
+def write_page_as_new_file(app, pagename, templatename, context, doctree):
+    """Remove the page Sphinx is about to write, so that it writes a new file rather than into the old one.
+
+    ``make`` stages the chapters' pages as hard links to the last good
+    edition's (far cheaper than copies, and there are as many as facts);
+    written into, the edition's own page would change with the staged one.
+    """
+    output_path = getattr(app.builder, "get_output_path", None)
+    if output_path is not None:
+        output_path(pagename).unlink(missing_ok=True)
+
+
 def start_build(app):
     app.book_pages_written = set()
     mark = Path(app.doctreedir) / CLEAN_BUILD_MARK
@@ -152,5 +165,6 @@ def setup(app):
     app.connect("write-started", restore_search_index_entries)
     app.connect("write-started", keep_toctree_pages)
     app.connect("html-page-context", note_page_written)
+    app.connect("html-page-context", write_page_as_new_file)
     app.connect("build-finished", finish_build)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -94,6 +94,20 @@ def test_failed_make_html_keeps_the_last_good_book_and_fails_again(tmp_path):
     assert not (book / "_build" / "html.new").exists()
 
 
+def test_a_build_that_fails_after_writing_its_pages_leaves_the_last_good_book_untouched(tmp_path):
+    """The staged chapters' pages are hard links to the last good edition's; writing them must not reach it."""
+    book = copy_book(tmp_path / "book")
+    assert make(book, "html").returncode == 0
+    built = book / "_build" / "html"
+    good = {path: path.read_bytes() for path in built.rglob("*") if path.is_file()}
+    # A reference left dangling warns only as its page is written, after every page is written again.
+    offending = label_renamed(book)
+    result = make(book, "html")
+    assert result.returncode != 0
+    assert offending in result.stderr
+    assert {path: path.read_bytes() for path in built.rglob("*") if path.is_file()} == good
+
+
 def person_dropped_from_the_glossary(book):
     """The glossary renames a person the chapters still name."""
     edit(book / "people.md", "\nKris Kristofferson\n", "\nKris Kristoffersen\n")
