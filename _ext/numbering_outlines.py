@@ -19,25 +19,27 @@ from sphinx.environment.collectors.toctree import TocTreeCollector
 
 
 def outline_of(doctree, env):
-    """What numbering reads of `doctree`, or None where there is nothing to number below it."""
+    """What numbering reads of `doctree`: its sections, toctrees and numbered elements, and what holds them."""
 
     def numbered(node):
         return any(domain.get_enumerable_node_type(node) for domain in env.domains.sorted())
 
+    def kept_children(node):
+        return [kept for child in node.children if isinstance(child, nodes.Element)
+                if (kept := outline(child)) is not None]
+
     def outline(node):
+        """`node` as numbering reads it, or None if nothing below it is numbered."""
         if isinstance(node, addnodes.toctree) or (not isinstance(node, nodes.section) and numbered(node)):
             return node.deepcopy()
-        children = [kept for child in node.children if isinstance(child, nodes.Element)
-                    if (kept := outline(child)) is not None]
+        children = kept_children(node)
         if not children:
             return None
         copy = node.copy()
         copy.extend(children)
         return copy
 
-    root = nodes.Element()
-    root.extend(kept for child in doctree.children if isinstance(child, nodes.Element)
-                if (kept := outline(child)) is not None)
+    root = nodes.Element("", *kept_children(doctree))
     # Copies still point to the whole document, which would then be kept with the outline.
     for node in root.findall(nodes.Element):
         node.document = None
