@@ -29,12 +29,14 @@ class JSONLines(logging.Handler):
 
 
 class CollectBeforeRepagination(logging.Handler):
-    """Free what the layout's last pass left before the next lays the pages out again.
+    """Free what the last layout pass threw away before the next one begins.
 
-    Page numbers that the contents and the index print send WeasyPrint through
-    the book more than once; the pages and attempts a pass replaces are
-    garbage in cycles, which Python would otherwise leave until its rare full
-    collection, each pass's on top of the next.
+    The page numbers the book prints by reference (its contents, its index, a
+    fact's link to another) send WeasyPrint through it more than once; the
+    boxes a pass lays out and then discards (each text box with its Pango
+    layout, memory outside Python's count) are garbage in cycles, which Python
+    would otherwise keep until its next full collection, however late that
+    comes.
     """
 
     def emit(self, record):
@@ -50,8 +52,8 @@ def lay_out(page, pdf, root_doc, options):
     source = weasyprint.HTML(filename=page)
     book = source.render(**options)
     write_page_map(source, book, root_doc, Path(pdf).parent)
-    # The same for what only the layout needed (the boxes before pagination, the cascade):
-    # its memory then serves the writing of the PDF.
+    # What only the layout needed (the boxes before pagination, their styles) is garbage in
+    # cycles too: collected, its memory serves the writing of the PDF.
     gc.collect()
     book.write_pdf(pdf, **options)
 
