@@ -26,11 +26,20 @@ BUILD_LOCK    = $(BUILDDIR).lock
 define sphinx
 	@mkdir -p $(BUILDDIR); exec 9>>$(BUILD_LOCK); flock -n 9 || { echo "Waiting for another build in $(BUILDDIR) to finish..."; flock 9; }; \
 	rm -rf $(BUILDDIR)/*.new; \
-	! test -d $(BUILDDIR)/$(1) || cp -a $(BUILDDIR)/$(1) $(BUILDDIR)/$(1).new; \
+	! test -d $(BUILDDIR)/$(1) || $(call stage,$(BUILDDIR)/$(1),$(BUILDDIR)/$(1).new); \
 	$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
 		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }; \
 	rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
 endef
+
+# $(call stage,EDITION,STAGING): STAGING as a copy of EDITION, but for the
+# chapters' pages, as many as there are facts, which are hard links (a copy
+# of each would cost every edit in proportion to the book). Sphinx writes a
+# page only through its page writer, and _ext/consistent_rebuilds.py removes
+# the page just before, so nothing is ever written into the edition's files.
+stage = { mkdir $(2) && find $(1) -mindepth 1 -maxdepth 1 ! -name chapters -exec cp -a -t $(2) {} + \
+	&& { ! test -d $(1)/chapters || cp -al $(1)/chapters $(2)/; }; }
+
 .PHONY: help venv all html epub pdf test bench serve clean clean-venv
 
 help:
