@@ -35,6 +35,7 @@ extensions = [
     "pdf_builder",
     "edition_downloads",
     "icon_subset",
+    "numbering_outlines",
     "consistent_rebuilds",
     "sidebar_navigation",
     "template_cache",

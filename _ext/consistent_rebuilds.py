@@ -9,14 +9,16 @@ headings, labels, glossary terms, front matter, toctrees and numbers, and the
 people it names. When any of those changed, or a source was added or removed,
 every page is written again, which also resolves, and so checks, every
 reference once more; when only a page's own text changed, Sphinx writes just
-that page (and the page whose toctree lists it). A build that failed or
+that page (not the page whose toctree lists it, as it would by itself: the
+toctree shows only what the page offers others). A build that failed or
 warned makes the next one write every page again, so a problem is reported
 until it is mended. A change to the book's own extensions in ``_ext/``, which
 Sphinx does not notice, makes it read every source again.
 
 ``make`` starts each build from a copy of the last good edition, so the pages
 not written again are that edition's; pages of sources since removed are
-deleted from it.
+deleted from it. The chapters' pages in that copy are hard links to the
+edition's, so each page is removed before Sphinx writes it.
 """
 
 import hashlib
@@ -71,9 +73,20 @@ def write_all_when_a_face_changed(app, env):
     faces = outward_faces(env)
     unchanged = getattr(env, "book_outward_faces", None) == faces
     env.book_outward_faces = faces
-    if unchanged and app.book_last_build_clean:
-        return []
-    return sorted(env.found_docs)
+    app.book_only_changed_pages = unchanged and app.book_last_build_clean
+    return [] if app.book_only_changed_pages else sorted(env.found_docs)
+
+
+def keep_toctree_pages(app, builder):
+    """Spare the pages whose toctrees list a changed page, when no outward face changed.
+
+    Sphinx writes such a page again in case the listed page's headings
+    changed; they are part of its face, so when no face changed the page is
+    as the last good build wrote it. Sphinx reads the record of these pages
+    only now, when it chooses the pages to write; it is given back after.
+    """
+    if getattr(app, "book_only_changed_pages", False):
+        app.book_files_to_rebuild, app.env.files_to_rebuild = app.env.files_to_rebuild, {}
 
 
 def restore_search_index_entries(app, builder):
@@ -103,6 +116,18 @@ def note_page_written(app, pagename, templatename, context, doctree):
     app.book_pages_written.add(pagename)
 
 
+def write_page_as_new_file(app, pagename, templatename, context, doctree):
+    """Remove the page Sphinx is about to write, so that it writes a new file rather than into the old one.
+
+    ``make`` stages the chapters' pages as hard links to the last good
+    edition's (far cheaper than copies, and there are as many as facts);
+    written into, the edition's own page would change with the staged one.
+    """
+    output_path = getattr(app.builder, "get_output_path", None)
+    if output_path is not None:
+        output_path(pagename).unlink(missing_ok=True)
+
+
 def start_build(app):
     app.book_pages_written = set()
     mark = Path(app.doctreedir) / CLEAN_BUILD_MARK
@@ -111,6 +136,8 @@ def start_build(app):
 
 
 def finish_build(app, exception):
+    if hasattr(app, "book_files_to_rebuild"):
+        app.env.files_to_rebuild = app.book_files_to_rebuild
     # Sphinx turns warnings into a failed build only after this event, so count them here.
     if exception is not None or app._warncount:
         return
@@ -136,6 +163,8 @@ def setup(app):
     app.connect("env-get-outdated", reread_all_when_extensions_change)
     app.connect("env-get-updated", write_all_when_a_face_changed, priority=900)
     app.connect("write-started", restore_search_index_entries)
+    app.connect("write-started", keep_toctree_pages)
     app.connect("html-page-context", note_page_written)
+    app.connect("html-page-context", write_page_as_new_file)
     app.connect("build-finished", finish_build)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

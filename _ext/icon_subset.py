@@ -10,10 +10,13 @@ fontawesome.js, which would draw the same icons from 1.5 MB of script.)
 
 Sphinx copies the theme's files afresh on every build, so the trimmed files
 are kept in the doctree folder, keyed by what they were made from, and an
-unchanged rebuild copies them back instead of subsetting again.
+unchanged rebuild copies them back instead of subsetting again. The names
+each page shows are kept there too, so a rebuild reads only the pages it
+wrote, not every page of the book.
 """
 
 import hashlib
+import json
 import re
 import shutil
 
@@ -28,13 +31,29 @@ ICON_CLASS = re.compile(r"fa-[a-z0-9-]+")
 GLYPH = re.compile(r'\\([0-9a-f]{2,6}) ?|([\ue000-\uf8ff])')
 
 
-def icons_named(outdir):
-    """The `fa-*` names in the built pages and in the theme's scripts."""
+def icons_named(outdir, record):
+    """The `fa-*` names in the built pages and in the theme's scripts.
+
+    `record` keeps each file's names under its inode, time and size: a file
+    whose three are unchanged since the last build is not read again.
+    """
+    try:
+        known = json.loads(record.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        known = {}
     sources = [*outdir.rglob("*.html"), *(p for p in outdir.glob("_static/**/*.js") if p.name != ICON_SCRIPT)]
-    names = set()
+    found = {}
     for path in sources:
-        names.update(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
-    return names
+        status = path.stat()
+        identity = [status.st_ino, status.st_mtime_ns, status.st_size]
+        name = path.relative_to(outdir).as_posix()
+        if known.get(name, [None])[0] != identity:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            known[name] = [identity, sorted(set(ICON_CLASS.findall(text)))]
+        found[name] = known[name]
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(found), encoding="utf-8")
+    return {icon for _identity, icons in found.values() for icon in icons}
 
 
 def drop_unused_icon_rules(css, names):
@@ -82,7 +101,7 @@ def trim_icons(app, exception):
     stylesheet = outdir / THEME_STYLESHEET
     if exception or not stylesheet.exists():
         return
-    names = icons_named(outdir)
+    names = icons_named(outdir, app.doctreedir / "icon-names.json")
     cache = app.doctreedir / "icon-subset" / cache_key(outdir, names)
     if cache.is_dir():
         for path in trimmed_files(outdir):

@@ -6,12 +6,15 @@ joins the chapters but not into a book: its links read
 and it has no index. This builder arranges the joined doctree as a book
 (title page, contents, facts under "Fact N", glossary, index), gives every id
 one owner and points every link at it, renders the page with the lean print
-theme and hands it to WeasyPrint's Python API.
+theme and hands it to WeasyPrint, which lays it out in a process of its own
+(print_layout).
 """
 
 import html
-import logging
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from docutils import nodes
@@ -19,12 +22,12 @@ from docutils.utils.smartquotes import smartyPants
 from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment.adapters.indexentries import IndexEntries
+from sphinx.errors import SphinxError
 from sphinx.locale import _
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
-from print_page_map import write_page_map
 from source_date import build_time
 from whole_book import report
 
@@ -39,15 +42,16 @@ DOCUMENT_ANCHOR = "#document-"
 FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
 
 
-class WeasyPrintWarnings(logging.Handler):
-    """Pass WeasyPrint's warnings on to Sphinx, so that -W fails the build."""
+class PDFError(SphinxError):
+    category = "PDF"
 
-    def emit(self, record):
-        message = record.getMessage()
-        if message.startswith(FONTTOOLS_FALLBACK):
-            logger.info("WeasyPrint: %s", message)
-        else:
-            logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
+
+def pass_on_weasyprint_warning(message):
+    """Pass a warning WeasyPrint logged on to Sphinx, so that -W fails the build."""
+    if message.startswith(FONTTOOLS_FALLBACK):
+        logger.info("WeasyPrint: %s", message)
+    else:
+        logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
 
 
 def build_date():
@@ -261,25 +265,22 @@ class PDFBuilder(SingleFileHTMLBuilder):
         return self.book_order.index(uri.removeprefix(DOCUMENT_ANCHOR).partition("#")[0])
 
     def finish(self):
-        import weasyprint  # here, not at the top: every other builder loads this extension too
-
         self.copy_image_files()
         self.copy_static_files()
         page = self.outdir / (self.config.root_doc + self.out_suffix)
         target = self.outdir / self.config.pdf_file_name
-        handler = WeasyPrintWarnings(logging.WARNING)
-        weasyprint_logger = logging.getLogger("weasyprint")
-        weasyprint_logger.addHandler(handler)
-        try:
-            with progress_message(f"writing {target.name}"):
-                # pdf_identifier=True hashes the file's content: equal builds, equal files.
-                options = {"pdf_variant": self.config.pdf_variant, "pdf_identifier": True}
-                source = weasyprint.HTML(filename=page)
-                book = source.render(**options)
-                book.write_pdf(target, **options)
-                write_page_map(source, book, self.config.root_doc, self.outdir)
-        finally:
-            weasyprint_logger.removeHandler(handler)
+        # pdf_identifier=True hashes the file's content: equal builds, equal files.
+        options = {"pdf_variant": self.config.pdf_variant, "pdf_identifier": True}
+        arguments = {"page": str(page), "pdf": str(target), "root_doc": self.config.root_doc, "options": options}
+        with progress_message(f"writing {target.name}"):
+            result = subprocess.run(
+                [sys.executable, str(Path(__file__).with_name("print_layout.py")), json.dumps(arguments)],
+                capture_output=True, text=True,
+            )
+        for line in result.stdout.splitlines():
+            pass_on_weasyprint_warning(json.loads(line))
+        if result.returncode:
+            raise PDFError(f"WeasyPrint failed to lay out {page}:\n{result.stderr}")
 
 
 STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")

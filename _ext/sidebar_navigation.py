@@ -12,10 +12,22 @@ the search page) gets the list unmarked. A page whose list has any other
 shape (a page with pages of its own below it) gets the theme's own
 rendering. ``_templates/sbt-sidebar-nav.html`` calls
 this in place of the theme's ``generate_toctree_html``.
+
+The lists outlive the build, kept in the doctree folder: a rebuild that
+writes a few pages takes them from there rather than building them again
+from the whole toctree, as long as what they are made from is unchanged:
+every page's headings, title and numbers, the HTML settings and tags, and
+the templates. Only a build that passed keeps its lists, so a list is never
+taken in place of a rendering that would warn.
 """
 
 import functools
+import hashlib
+import json
 import posixpath
+from pathlib import Path
+
+LISTS_FILE = "sidebar-lists.json"
 
 MARKED_ENTRY = '<li class="toctree-l1 current active"><a class="current reference internal" href="#">'
 PLAIN_ENTRY = '<li class="toctree-l1"><a class="reference internal" href="{}">'
@@ -44,8 +56,41 @@ def mark(plain, own_href):
             + MARKED_ENTRY + plain[at + len(entry):])
 
 
-def start_cache(app):
+def made_from(app):
+    """A digest of all that the theme builds the list from, but the page that shows it."""
+    env, builder = app.env, app.builder
+    digest = hashlib.sha256(repr((
+        builder.build_info.config_hash, builder.build_info.tags_hash,
+        builder.templates.newest_template_mtime(),
+    )).encode())
+    for docname in sorted(env.found_docs):
+        for node in (env.tocs.get(docname), env.titles.get(docname)):
+            digest.update(b"\0" + (node.pformat() if node is not None else "").encode())
+    return digest.hexdigest()
+
+
+def load_lists(app, builder):
     app.sidebar_lists = {}
+    if not hasattr(builder, "build_info"):
+        return
+    app.sidebar_lists_made_from = made_from(app)
+    try:
+        kept = json.loads((Path(app.doctreedir) / LISTS_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    if kept["made_from"] == app.sidebar_lists_made_from:
+        app.sidebar_lists = {(root, tuple(map(tuple, options))): html for root, options, html in kept["lists"]}
+
+
+def keep_lists(app, exception):
+    # Sphinx turns warnings into a failed build only after this event, so count them here.
+    if exception is not None or app._warncount or not getattr(app, "sidebar_lists_made_from", None):
+        return
+    lists = [[root, options, html] for (root, options), html in sorted(app.sidebar_lists.items())]
+    # Written whole or not at all: an interrupted build leaves the last good file.
+    partial = Path(app.doctreedir) / f"{LISTS_FILE}.partial"
+    partial.write_text(json.dumps({"made_from": app.sidebar_lists_made_from, "lists": lists}), encoding="utf-8")
+    partial.replace(Path(app.doctreedir) / LISTS_FILE)
 
 
 def add_shared_toctree(app, pagename, templatename, context, doctree):
@@ -75,6 +120,7 @@ def add_shared_toctree(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.connect("builder-inited", start_cache)
+    app.connect("write-started", load_lists)
+    app.connect("build-finished", keep_lists)
     app.connect("html-page-context", add_shared_toctree)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

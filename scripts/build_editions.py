@@ -14,7 +14,11 @@ edition replaces ``<builddir>/BUILDER`` only when the build passes, so a failed
 build never replaces a good edition. The staging folder starts as a copy of
 the last good edition, so Sphinx writes again only the pages a change reaches
 (``_ext/consistent_rebuilds.py`` decides which, and drops the pages of removed
-sources). Each builder keeps its own doctrees, so reading stays incremental; a
+sources). The chapters' pages in it, as many as there are facts, are hard
+links rather than copies (a copy of each would cost every edit in proportion
+to the book): Sphinx writes a page only through its page writer, and
+``consistent_rebuilds`` removes the page just before, so nothing is ever
+written into the edition's files. Each builder keeps its own doctrees, so reading stays incremental; a
 failed build drops its saved environment, so the next run reads every file
 again and reports the same errors. The staging folders an interrupted build
 left are removed first.
@@ -27,6 +31,7 @@ map, so ``make all`` lays the print edition out once.
 
 import argparse
 import fcntl
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -35,6 +40,8 @@ from sphinx.cmd.build import build_main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 from print_page_map import PAGE_MAP_NAME  # noqa: E402
+
+CHAPTERS = "chapters"  # the folder of the facts' pages, in every edition that has pages
 
 
 def hold_build_lock(builddir):
@@ -52,7 +59,10 @@ def build(builddir, builder, options):
     """Build one edition into its staging folder and publish it; False if the build failed."""
     edition, staging = builddir / builder, builddir / f"{builder}.new"
     if edition.is_dir():
-        shutil.copytree(edition, staging, symlinks=True)
+        shutil.copytree(edition, staging, symlinks=True,
+                        ignore=lambda folder, names: [CHAPTERS] if Path(folder) == edition else [])
+        if (edition / CHAPTERS).is_dir():
+            shutil.copytree(edition / CHAPTERS, staging / CHAPTERS, symlinks=True, copy_function=os.link)
     doctrees = builddir / "doctrees" / builder
     passed = False
     try:  # an extension may stop the build with SystemExit: the staging folder goes all the same
