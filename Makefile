@@ -3,42 +3,14 @@
 
 PYTHON       ?= python3
 VENVDIR      ?= .venv
-SPHINXBUILD  ?= $(VENVDIR)/bin/sphinx-build
 SPHINXOPTS   ?=
 BUILDDIR     ?= _build
 ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 
-# Builds of one build folder take turns: each holds $(BUILD_LOCK) from start
-# to finish (util-linux flock), so two of them (a second terminal, an editor's
-# build-on-save, `make all` while `make html` runs) never share a staging
-# folder or doctrees, and none removes an edition another is publishing.
-BUILD_LOCK    = $(BUILDDIR).lock
-
-# $(call sphinx,BUILDER): build into a staging folder and publish it as
-# $(BUILDDIR)/BUILDER only when the build passes, so a failed build never
-# replaces a good edition. It first removes the staging folders an
-# interrupted build left. The staging folder starts as a copy of the last
-# good edition, so Sphinx writes again only the pages a change reaches
-# (_ext/consistent_rebuilds.py decides which, and drops the pages of removed
-# sources). Each builder keeps its own doctrees, so reading stays
-# incremental; a failed build drops its saved environment, so the next run
-# reads every file again and reports the same errors.
-define sphinx
-	@mkdir -p $(BUILDDIR); exec 9>>$(BUILD_LOCK); flock -n 9 || { echo "Waiting for another build in $(BUILDDIR) to finish..."; flock 9; }; \
-	rm -rf $(BUILDDIR)/*.new; \
-	! test -d $(BUILDDIR)/$(1) || $(call stage,$(BUILDDIR)/$(1),$(BUILDDIR)/$(1).new); \
-	$(SPHINXBUILD) -b $(1) -d $(BUILDDIR)/doctrees/$(1) $(ALLSPHINXOPTS) . $(BUILDDIR)/$(1).new \
-		|| { rm -rf $(BUILDDIR)/$(1).new $(BUILDDIR)/doctrees/$(1)/environment.pickle; exit 1; }; \
-	rm -rf $(BUILDDIR)/$(1) && mv $(BUILDDIR)/$(1).new $(BUILDDIR)/$(1)
-endef
-
-# $(call stage,EDITION,STAGING): STAGING as a copy of EDITION, but for the
-# chapters' pages, as many as there are facts, which are hard links (a copy
-# of each would cost every edit in proportion to the book). Sphinx writes a
-# page only through its page writer, and _ext/consistent_rebuilds.py removes
-# the page just before, so nothing is ever written into the edition's files.
-stage = { mkdir $(2) && find $(1) -mindepth 1 -maxdepth 1 ! -name chapters -exec cp -a -t $(2) {} + \
-	&& { ! test -d $(1)/chapters || cp -al $(1)/chapters $(2)/; }; }
+# scripts/build_editions.py builds each edition into a staging folder and
+# publishes it only when it passes, one build of a folder at a time.
+BUILD_EDITIONS = $(VENVDIR)/bin/python scripts/build_editions.py --builddir $(BUILDDIR)
+BUILD_LOCK     = $(BUILDDIR).lock
 
 .PHONY: help venv all html epub pdf test bench serve clean clean-venv
 
@@ -62,22 +34,21 @@ $(VENVDIR)/.installed: requirements.txt
 
 # The PDF first: the EPUB takes its page breaks from the page map the PDF
 # build writes (so the print edition is laid out once); then the HTML, which
-# links them both.
+# links them both. One process builds all three.
 all: venv
-	@$(MAKE) --no-print-directory pdf
-	@$(MAKE) --no-print-directory epub SPHINXOPTS="$(SPHINXOPTS) -D epub_print_page_map=$(BUILDDIR)/pdf/page-map.json"
-	@$(MAKE) --no-print-directory html
+	@$(BUILD_EDITIONS) pdf epub html -- $(ALLSPHINXOPTS)
+	@echo "The book is in $(BUILDDIR)/html, $(BUILDDIR)/epub and $(BUILDDIR)/pdf"
 
 html: venv
-	$(call sphinx,html)
+	@$(BUILD_EDITIONS) html -- $(ALLSPHINXOPTS)
 	@echo "The HTML book is in $(BUILDDIR)/html/index.html"
 
 epub: venv
-	$(call sphinx,epub)
+	@$(BUILD_EDITIONS) epub -- $(ALLSPHINXOPTS)
 	@echo "The EPUB is $$(ls $(BUILDDIR)/epub/*.epub)"
 
 pdf: venv
-	$(call sphinx,pdf)
+	@$(BUILD_EDITIONS) pdf -- $(ALLSPHINXOPTS)
 	@echo "The PDF book is in $(BUILDDIR)/pdf/"
 
 # The Node tools the tests run (DAISY Ace), from package-lock.json, where npm
