@@ -135,11 +135,15 @@ def start_build(app):
     mark.unlink(missing_ok=True)
 
 
+def build_passed(app, exception):
+    """At build-finished: whether the build passes, warnings counted (Sphinx fails a warned build only after this event)."""
+    return exception is None and not app._warncount
+
+
 def finish_build(app, exception):
     if hasattr(app, "book_files_to_rebuild"):
         app.env.files_to_rebuild = app.book_files_to_rebuild
-    # Sphinx turns warnings into a failed build only after this event, so count them here.
-    if exception is not None or app._warncount:
+    if not build_passed(app, exception):
         return
     drop_pages_of_removed_sources(app)
     (Path(app.doctreedir) / CLEAN_BUILD_MARK).touch()

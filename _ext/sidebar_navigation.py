@@ -27,6 +27,8 @@ import json
 import posixpath
 from pathlib import Path
 
+from consistent_rebuilds import build_passed
+
 LISTS_FILE = "sidebar-lists.json"
 
 MARKED_ENTRY = '<li class="toctree-l1 current active"><a class="current reference internal" href="#">'
@@ -83,8 +85,7 @@ def load_lists(app, builder):
 
 
 def keep_lists(app, exception):
-    # Sphinx turns warnings into a failed build only after this event, so count them here.
-    if exception is not None or app._warncount or not getattr(app, "sidebar_lists_made_from", None):
+    if not build_passed(app, exception) or not getattr(app, "sidebar_lists_made_from", None):
         return
     lists = [[root, options, html] for (root, options), html in sorted(app.sidebar_lists.items())]
     # Written whole or not at all: an interrupted build leaves the last good file.
