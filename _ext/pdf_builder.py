@@ -141,6 +141,14 @@ class PDFBuilder(SingleFileHTMLBuilder):
     add_permalinks = False
     search = False
 
+    def init(self):
+        # The layout's process loads WeasyPrint while Sphinx reads and writes the book, then waits for the page.
+        self.layout = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("print_layout.py"))],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        super().init()
+
     def get_theme_config(self):
         return Path(self.config.pdf_theme).name, {}
 
@@ -273,14 +281,11 @@ class PDFBuilder(SingleFileHTMLBuilder):
         options = {"pdf_variant": self.config.pdf_variant, "pdf_identifier": True}
         arguments = {"page": str(page), "pdf": str(target), "root_doc": self.config.root_doc, "options": options}
         with progress_message(f"writing {target.name}"):
-            result = subprocess.run(
-                [sys.executable, str(Path(__file__).with_name("print_layout.py")), json.dumps(arguments)],
-                capture_output=True, text=True,
-            )
-        for line in result.stdout.splitlines():
+            stdout, stderr = self.layout.communicate(json.dumps(arguments) + "\n")
+        for line in stdout.splitlines():
             pass_on_weasyprint_warning(json.loads(line))
-        if result.returncode:
-            raise PDFError(f"WeasyPrint failed to lay out {page}:\n{result.stderr}")
+        if self.layout.returncode:
+            raise PDFError(f"WeasyPrint failed to lay out {page}:\n{stderr}")
 
 
 STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
@@ -298,6 +303,13 @@ def check_theme_files(app):
                                   "restore it (git checkout -- _themes) to build the PDF")
 
 
+def end_unused_layout(app, exception):
+    """A build that stopped before its page was laid out ends the layout's process, which is waiting for it."""
+    if app.builder.name == PDFBuilder.name and app.builder.layout.returncode is None:
+        app.builder.layout.kill()
+        app.builder.layout.wait()
+
+
 def register_theme(app, config):
     theme = Path(app.confdir, config.pdf_theme)
     app.add_html_theme(theme.name, theme)
@@ -312,4 +324,5 @@ def setup(app):
     app.add_config_value("pdf_variant", None, "", types=frozenset({str, type(None)}))
     app.connect("config-inited", register_theme)
     app.connect("builder-inited", check_theme_files)
+    app.connect("build-finished", end_unused_layout)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

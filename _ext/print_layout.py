@@ -7,7 +7,13 @@ laid-out book. It writes the PDF and its page map (print_page_map), and
 reports each warning WeasyPrint logs as one line of JSON on its output, for
 the builder to pass on.
 
-    python print_layout.py '{"page": ..., "pdf": ..., "root_doc": ..., "options": {...}}'
+The builder starts it as the build begins and sends what to lay out, one
+line on its input, once the page is rendered, so WeasyPrint loads while
+Sphinx reads the book. It reads that line, not to the end of its input,
+which a process forked from the builder's (a multiprocessing manager) may
+hold open.
+
+    echo '{"page": ..., "pdf": ..., "root_doc": ..., "options": {...}}' | python print_layout.py
 """
 
 import gc
@@ -59,4 +65,5 @@ def lay_out(page, pdf, root_doc, options):
 
 
 if __name__ == "__main__":
-    lay_out(**json.loads(sys.argv[1]))
+    if line := sys.stdin.readline():  # none if the build stopped before its page, and ended
+        lay_out(**json.loads(line))
