@@ -32,9 +32,8 @@ $(VENVDIR)/.installed: requirements.txt
 	$(VENVDIR)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-# The PDF first: the EPUB takes its page breaks from the page map the PDF
-# build writes (so the print edition is laid out once); then the HTML, which
-# links them both. One process builds all three.
+# The three at once: the EPUB waits for the PDF's page map (so the print
+# edition is laid out once), the HTML for the sizes of the two files it offers.
 all: venv
 	@$(BUILD_EDITIONS) pdf epub html -- $(ALLSPHINXOPTS)
 	@echo "The book is in $(BUILDDIR)/html, $(BUILDDIR)/epub and $(BUILDDIR)/pdf"

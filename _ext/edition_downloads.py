@@ -5,15 +5,26 @@ The EPUB and PDF builders write beside the HTML (``_build/epub``,
 them into the HTML book's ``downloads/`` folder and links them, with format
 and size, from the sidebar of every page and from the place on the front
 page marked by the ``edition-downloads`` directive. When it finds none, no
-link is written, so a bare ``make html`` has no dead link. ``make all``
-builds the EPUB and the PDF first, so the HTML offers the files of the same
-build.
+link is written, so a bare ``make html`` has no dead link.
+
+``make all`` builds the three editions at once (``scripts/build_editions.py``),
+so the HTML offers the files of the same build though they do not exist yet
+when its pages are written. The editions named in
+``edition_downloads_alongside`` are taken to be on their way: their links
+are written with a mark in place of the size, and once the pages are written
+the build waits to read ``edition_downloads_ready``, which names those that
+passed. Each mark then becomes its file's size, exactly as a build after
+them would have written it; if one of them failed, so does this build, for
+it would offer a file older than itself. The size is kept out of the search
+index, which is written before it is known.
 """
 
+import secrets
 import shutil
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
@@ -29,34 +40,43 @@ class EditionDownloads(SphinxDirective):
         return [edition_downloads_placeholder()]
 
 
+class DownloadsError(SphinxError):
+    category = "Downloads"
+
+
 def _editions(app):
-    """The other editions' files that exist beside the HTML output, with their format names."""
+    """The other editions' files beside the HTML output, with their builders' and formats' names."""
     build_dir = Path(app.outdir).parent
-    candidates = [
-        ("EPUB", "E-book", build_dir / "epub" / f"{app.config.epub_basename}.epub"),
-        ("PDF", "Print edition", build_dir / "pdf" / app.config.pdf_file_name),
+    return [
+        ("epub", "EPUB", "E-book", build_dir / "epub" / f"{app.config.epub_basename}.epub"),
+        ("pdf", "PDF", "Print edition", build_dir / "pdf" / app.config.pdf_file_name),
     ]
-    return [(fmt, kind, path) for fmt, kind, path in candidates if path.is_file()]
 
 
-def _human_size(size):
+def _human_size(path):
+    size = path.stat().st_size
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 def find_downloads(app):
-    app.edition_downloads = []
+    app.edition_downloads, app.edition_sizes_to_come = [], {}
     if app.builder.name != "html":
         return
-    app.edition_downloads = [
-        {"label": f"{kind} ({fmt}, {_human_size(path.stat().st_size)})", "source": path,
-         "path": f"{DOWNLOADS_DIR}/{path.name}"}
-        for fmt, kind, path in _editions(app)
-    ]
+    for builder, fmt, kind, path in _editions(app):
+        if builder in app.config.edition_downloads_alongside:
+            size = f"size-of-{builder}-{secrets.token_hex(8)}"  # no source can hold it: it is new each build
+            app.edition_sizes_to_come[size] = (builder, path)
+        elif path.is_file():
+            size = _human_size(path)
+        else:
+            continue
+        app.edition_downloads.append(
+            {"label": f"{kind} ({fmt}, {size})", "source": path, "path": f"{DOWNLOADS_DIR}/{path.name}"})
 
 
 def rewrite_when_downloads_change(app, env):
     """Every page shows the downloads, so all are written again when the set of files changes."""
-    signature = [(d["label"], d["source"].stat().st_mtime_ns) for d in app.edition_downloads]
+    signature = [(d["label"], d["source"].is_file() and d["source"].stat().st_mtime_ns) for d in app.edition_downloads]
     if getattr(env, "edition_downloads_signature", None) == signature:
         return []
     env.edition_downloads_signature = signature
@@ -69,7 +89,7 @@ def fill_placeholders(app, doctree, docname):
             placeholder.parent.remove(placeholder)
             continue
         page = app.builder.get_target_uri(docname)
-        paragraph = nodes.paragraph("", "Download the book: ", classes=["edition-downloads"])
+        paragraph = nodes.paragraph("", "Download the book: ", classes=["edition-downloads", "no-search"])
         for position, download in enumerate(app.edition_downloads):
             if position:
                 paragraph += nodes.Text(", ")
@@ -79,6 +99,25 @@ def fill_placeholders(app, doctree, docname):
 
 def add_to_context(app, pagename, templatename, context, doctree):
     context["edition_downloads"] = app.edition_downloads
+
+
+def fill_in_sizes(app, exception):
+    """Once the editions built alongside have passed, write their sizes where their marks stand."""
+    if exception is not None or not app.edition_sizes_to_come:
+        return
+    passed = Path(app.config.edition_downloads_ready).read_text(encoding="utf-8").split()
+    for builder, path in app.edition_sizes_to_come.values():
+        if builder not in passed:
+            raise DownloadsError(f"the {builder} build failed, so this HTML, which would offer {path.name}, fails too")
+    sizes = {mark: _human_size(path) for mark, (_builder, path) in app.edition_sizes_to_come.items()}
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if any(mark in text for mark in sizes):
+            for mark, size in sizes.items():
+                text = text.replace(mark, size)
+            # A new file, not a write into this one: an unchanged page is the published edition's, linked.
+            page.with_name(page.name + ".sized").write_text(text, encoding="utf-8")
+            page.with_name(page.name + ".sized").replace(page)
 
 
 def copy_downloads(app, exception):
@@ -93,9 +132,13 @@ def copy_downloads(app, exception):
 def setup(app):
     app.add_node(edition_downloads_placeholder)
     app.add_directive("edition-downloads", EditionDownloads)
+    app.add_config_value("edition_downloads_alongside", [], "", types=frozenset({list}))
+    app.add_config_value("edition_downloads_ready", "", "", types=frozenset({str}))
     app.connect("builder-inited", find_downloads)
     app.connect("env-get-updated", rewrite_when_downloads_change)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("html-page-context", add_to_context)
-    app.connect("build-finished", copy_downloads)
+    # Last of all that runs when the pages are written (icon_subset's trimming among them), for it may wait.
+    app.connect("build-finished", fill_in_sizes, priority=900)
+    app.connect("build-finished", copy_downloads, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -150,9 +150,10 @@ class PrintPageList:
     def _print_pages(self):
         if self.config.epub_print_page_map:
             path = Path(self.confdir, self.config.epub_print_page_map)
-            if not path.exists():
+            # A file, or a pipe that scripts/build_editions.py fills once the PDF built alongside has passed.
+            if not path.exists() or (pages := read_page_map(path)) is None:
                 raise PageBreakError(f"epub_print_page_map: no page map at {path}; the PDF build writes it")
-            return read_page_map(path)
+            return pages
         with tempfile.TemporaryDirectory() as scratch, progress_message("laying out the print edition"):
             result = subprocess.run(
                 [sys.executable, "-m", "sphinx", "-b", "pdf", "-q", "-d", f"{scratch}/doctrees",

@@ -93,4 +93,6 @@ def write_page_map(html, document, root_doc, outdir):
 
 
 def read_page_map(path):
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The page map at `path`, a file or a pipe (read once); None if it is empty."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text) if text else None

@@ -23,17 +23,29 @@ failed build drops its saved environment, so the next run reads every file
 again and reports the same errors. The staging folders an interrupted build
 left are removed first.
 
-The builders run one after another in this one process, so Sphinx, the theme
-and WeasyPrint load once for all of them, and the first failure stops the
-rest. An EPUB built after the PDF takes its page breaks from that PDF's page
-map, so ``make all`` lays the print edition out once.
+Several builders (``make all``) build at once, each in a process forked
+from this one, where Sphinx is loaded already. What one edition takes from
+another, this process hands on once that other has passed, through a pipe
+the waiting build reads as a file: the EPUB reads the PDF's page map in
+place of laying the print edition out again (``epub_print_page_map``), and
+the HTML learns that the EPUB and PDF it offers are there to size
+(``edition_downloads_ready``). Each waits only where it needs them, at the
+end of its build. When an edition fails, those that need it are stopped as
+if interrupted (dropping their staging folders and environments), and only
+the failed builds' errors are printed, each line once: a fault in a source
+fails every edition alike. The EPUB and HTML give the CPU to the PDF, whose
+layout is the longest of the three.
 """
 
 import argparse
 import fcntl
+import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
+import signal
 import sys
+import tempfile
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
@@ -41,6 +53,9 @@ from sphinx.cmd.build import build_main
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 from print_page_map import PAGE_MAP_NAME  # noqa: E402
 
+# Children start as copies of this process, Sphinx loaded, as Sphinx's own parallel builds do; they exit
+# through multiprocessing, which ends the managers an extension started (sphinx-sitemap's) as a normal exit would.
+FORK = multiprocessing.get_context("fork")
 CHAPTERS = "chapters"  # the folder of the facts' pages, in every edition that has pages
 
 
@@ -77,6 +92,101 @@ def build(builddir, builder, options):
     return passed
 
 
+class Promise:
+    """What a build waits for: a pipe it reads as a file, which this process fills once the builds it needs are done."""
+
+    def __init__(self, needs, setting, message, more_options=()):
+        self.needs, self.message = needs, message
+        self.read, self.write = os.pipe()
+        self.options = [*more_options, "-D", f"{setting}=/dev/fd/{self.read}"]
+
+    def keep(self, passed):
+        """Write the message for what `passed` says of the builds needed; the reader sees its end."""
+        try:
+            with open(self.write, "wb") as pipe:
+                pipe.write(self.message(passed))
+        except BrokenPipeError:  # the build waiting for it has stopped already
+            pass
+
+
+def build_in_child(builddir, builder, options, others_pipes, nice, errors):
+    """A child process's work: one edition's build, its errors to the file `errors`; it exits with its status."""
+    for fd in others_pipes:  # held open here, a pipe would neither end for its reader nor fail for its writer
+        os.close(fd)
+    os.dup2(errors.fileno(), sys.stderr.fileno())
+    os.nice(nice)
+    sys.exit(0 if build(builddir, builder, options) else 1)
+
+
+def promises_between(builddir, builders):
+    """What each build waits for from the others built with it, by builder."""
+    promises = {}
+    if {"pdf", "epub"} <= set(builders):
+        promises["epub"] = Promise({"pdf"}, "epub_print_page_map", lambda passed: (
+            (builddir / "pdf" / PAGE_MAP_NAME).read_bytes() if passed["pdf"] else b""))
+    offered = sorted({"epub", "pdf"} & set(builders))
+    if "html" in builders and offered:
+        promises["html"] = Promise(set(offered), "edition_downloads_ready", lambda passed: (
+            " ".join(builder for builder in offered if passed[builder]).encode()),
+            more_options=["-D", f"edition_downloads_alongside={','.join(offered)}"])
+    return promises
+
+
+def build_together(builddir, builders, options):
+    """Build the editions at once, each in a process of its own; True if all passed."""
+    promises = promises_between(builddir, builders)
+    waiting = list(promises.values())
+    if sys.stderr.isatty():
+        options = ["--color", *options]  # their errors go to a file first
+    children, errors = {}, {builder: tempfile.TemporaryFile() for builder in builders}
+    for builder in builders:
+        own = promises.get(builder)
+        others_pipes = [fd for promise in waiting for fd in (promise.read, promise.write)
+                        if not (promise is own and fd == promise.read)]
+        child = FORK.Process(target=build_in_child, args=(
+            builddir, builder, [*options, *(own.options if own else [])], others_pipes,
+            0 if builder == "pdf" else 19, errors[builder]))
+        child.start()
+        children[child.sentinel] = (child, builder)
+    for promise in waiting:
+        os.close(promise.read)
+
+    passed, stopped = {}, set()
+    while children:
+        try:
+            ended = multiprocessing.connection.wait(list(children))
+        except KeyboardInterrupt:  # the builds are interrupted too: wait while they clear up
+            continue
+        for sentinel in ended:
+            child, builder = children.pop(sentinel)
+            child.join()
+            passed[builder] = child.exitcode == 0
+            if not passed[builder]:
+                # What needs a failed edition stops as if interrupted: it drops its staging folder
+                # and environment, and says nothing of it, for its own errors are the failed one's.
+                for other, other_builder in children.values():
+                    needs = promises[other_builder].needs if other_builder in promises else set()
+                    if builder in needs and other_builder not in stopped:  # once: a second would cut its clearing up
+                        stopped.add(other_builder)
+                        os.kill(other.pid, signal.SIGINT)
+        for promise in [promise for promise in waiting if promise.needs <= passed.keys()]:
+            waiting.remove(promise)
+            promise.keep(passed)
+    report_errors(errors[builder] for builder in builders if builder not in stopped)
+    return all(passed.values())
+
+
+def report_errors(files):
+    """Each line the builds wrote to their error files, once: a fault in a source fails every edition alike."""
+    seen = set()
+    for file in files:
+        file.seek(0)
+        for line in file.read().decode(errors="replace").splitlines(keepends=True):
+            if line not in seen:
+                seen.add(line)
+                sys.stderr.write(line)
+
+
 def main():
     arguments, options = sys.argv[1:], []
     if "--" in arguments:
@@ -91,13 +201,11 @@ def main():
     lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
     for leftover in args.builddir.glob("*.new"):
         shutil.rmtree(leftover)
-    for builder in args.builders:
-        extra = []
-        if builder == "epub" and "pdf" in args.builders[:args.builders.index(builder)]:
-            extra = ["-D", f"epub_print_page_map={args.builddir / 'pdf' / PAGE_MAP_NAME}"]
-        if not build(args.builddir, builder, [*options, *extra]):
-            return 1
-    return 0
+    if len(args.builders) == 1:
+        passed = build(args.builddir, args.builders[0], options)
+    else:
+        passed = build_together(args.builddir, args.builders, options)
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":
