@@ -73,22 +73,27 @@ def hold_build_lock(builddir):
 def build(builddir, builder, options):
     """Build one edition into its staging folder and publish it; False if the build failed."""
     edition, staging = builddir / builder, builddir / f"{builder}.new"
-    if edition.is_dir():
-        shutil.copytree(edition, staging, symlinks=True,
-                        ignore=lambda folder, names: [CHAPTERS] if Path(folder) == edition else [])
-        if (edition / CHAPTERS).is_dir():
-            shutil.copytree(edition / CHAPTERS, staging / CHAPTERS, symlinks=True, copy_function=os.link)
     doctrees = builddir / "doctrees" / builder
     passed = False
-    try:  # an extension may stop the build with SystemExit: the staging folder goes all the same
+    try:  # an extension may stop the build with SystemExit, a reader with Ctrl-C: the staging folder goes all the same
+        if edition.is_dir():
+            shutil.copytree(edition, staging, symlinks=True,
+                            ignore=lambda folder, names: [CHAPTERS] if Path(folder) == edition else [])
+            if (edition / CHAPTERS).is_dir():
+                shutil.copytree(edition / CHAPTERS, staging / CHAPTERS, symlinks=True, copy_function=os.link)
         passed = build_main(["-b", builder, "-d", str(doctrees), *options, ".", str(staging)]) == 0
     finally:
         if not passed:
             shutil.rmtree(staging, ignore_errors=True)
             (doctrees / "environment.pickle").unlink(missing_ok=True)
     if passed:
-        shutil.rmtree(edition, ignore_errors=True)
-        staging.rename(edition)
+        # Once begun, the swap finishes: an interrupt or a plain kill waits until the edition is in place.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            shutil.rmtree(edition, ignore_errors=True)
+            staging.rename(edition)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     return passed
 
 
@@ -111,11 +116,15 @@ class Promise:
 
 def build_in_child(builddir, builder, options, others_pipes, nice, errors):
     """A child process's work: one edition's build, its errors to the file `errors`; it exits with its status."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for fd in others_pipes:  # held open here, a pipe would neither end for its reader nor fail for its writer
         os.close(fd)
     os.dup2(errors.fileno(), sys.stderr.fileno())
     os.nice(nice)
-    sys.exit(0 if build(builddir, builder, options) else 1)
+    try:
+        sys.exit(0 if build(builddir, builder, options) else 1)
+    except KeyboardInterrupt:  # before Sphinx began or after it ended: nothing more to say
+        sys.exit(130)
 
 
 def promises_between(builddir, builders):
@@ -136,8 +145,8 @@ def build_together(builddir, builders, options):
     """Build the editions at once, each in a process of its own; True if all passed."""
     promises = promises_between(builddir, builders)
     waiting = list(promises.values())
-    if sys.stderr.isatty():
-        options = ["--color", *options]  # their errors go to a file first
+    interrupted = []  # Ctrl-C reaches the builds too: this process only notes it, and waits while they clear up
+    signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
     children, errors = {}, {builder: tempfile.TemporaryFile() for builder in builders}
     for builder in builders:
         own = promises.get(builder)
@@ -153,15 +162,11 @@ def build_together(builddir, builders, options):
 
     passed, stopped = {}, set()
     while children:
-        try:
-            ended = multiprocessing.connection.wait(list(children))
-        except KeyboardInterrupt:  # the builds are interrupted too: wait while they clear up
-            continue
-        for sentinel in ended:
+        for sentinel in multiprocessing.connection.wait(list(children)):
             child, builder = children.pop(sentinel)
             child.join()
             passed[builder] = child.exitcode == 0
-            if not passed[builder]:
+            if not passed[builder] and not interrupted:
                 # What needs a failed edition stops as if interrupted: it drops its staging folder
                 # and environment, and says nothing of it, for its own errors are the failed one's.
                 for other, other_builder in children.values():

@@ -2,9 +2,17 @@
 building them one after another gives, the HTML's download sizes included
 (written once the EPUB and the PDF are done). When the print edition fails,
 the editions that need it stop too: the error is told once, and the last
-good editions stay as they were."""
+good editions stay as they were; so they do when the build is interrupted."""
 
-from book import build_errors, copy_book, make
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from book import SOURCE_DATE_EPOCH, build_errors, copy_book, make
 
 EDITIONS = ("html", "epub", "pdf")
 
@@ -32,7 +40,7 @@ def test_make_all_gives_the_bytes_the_editions_built_one_by_one_give(tmp_path):
 
 def told(result):
     """What a failed `make all` printed on its error output, make's own last word left out."""
-    return [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    return [line for line in result.stderr.splitlines() if not re.match(r"make(\[\d+\])?: \*\*\*", line)]
 
 
 def test_a_failed_print_edition_stops_the_editions_that_need_it_and_is_told_once(tmp_path):
@@ -61,3 +69,40 @@ def test_a_fault_in_a_source_is_told_once_though_every_edition_finds_it(tmp_path
     assert result.returncode != 0
     assert any(f"chapters/09{last.name[2:]}" in line for line in build_errors(result)), result.stderr
     assert len(told(result)) == len(set(told(result))), result.stderr
+
+
+def processes_in(folder):
+    """The processes working in `folder`: a build, and whatever it started."""
+    running = []
+    for process in Path("/proc").glob("[0-9]*"):
+        try:
+            if Path(os.readlink(process / "cwd")) == folder:
+                running.append(process.name)
+        except OSError:  # ended meanwhile, or not ours to see
+            pass
+    return running
+
+
+def test_an_interrupted_make_all_leaves_the_last_good_editions_and_nothing_running(tmp_path):
+    book = copy_book(tmp_path / "book")
+    assert make(book, "all").returncode == 0
+    good = edition_files(book)
+
+    # As Ctrl-C in a terminal: SIGINT to make and everything it started, once the builds are under way.
+    build = subprocess.Popen(["make", "-C", str(book), f"VENVDIR={sys.prefix}", "all"], start_new_session=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
+    while not all((book / "_build" / f"{edition}.new").exists() for edition in EDITIONS):
+        assert build.poll() is None, "make all ended before it could be interrupted"
+    os.killpg(build.pid, signal.SIGINT)
+    _, stderr = build.communicate()
+
+    assert build.returncode != 0
+    assert "Traceback" not in stderr, stderr
+    assert edition_files(book) == good
+    assert not list((book / "_build").glob("*.new"))
+    for _ in range(50):  # what the interruption reached ends with it, though not to the millisecond
+        if not processes_in(book):
+            break
+        time.sleep(0.1)
+    assert processes_in(book) == []
