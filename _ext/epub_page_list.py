@@ -13,9 +13,10 @@ colophon, the printed contents) has its marker together with the next
 page's: the place a reader turning to that page in print reads on from.
 
 Where the pages begin comes from the page map the print build writes beside
-the PDF (``print_page_map``). ``make all`` builds the PDF first and names its
-map in ``epub_print_page_map``; with no map named, as in ``make epub``, this
-builder lays the print edition out itself, in a scratch folder.
+the PDF (``print_page_map``). ``make all`` names in ``epub_print_page_map``
+the map of the PDF it builds alongside, handed on once that PDF has passed;
+with no map named, as in ``make epub``, this builder lays the print edition
+out itself, in a scratch folder.
 """
 
 import subprocess
