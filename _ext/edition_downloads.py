@@ -15,7 +15,8 @@ are written with a mark in place of the size, and once the pages are written
 the build waits to read ``edition_downloads_ready``, which names those that
 passed. Each mark then becomes its file's size, exactly as a build after
 them would have written it; if one of them failed, so does this build, for
-it would offer a file older than itself. The size is kept out of the search
+it would offer a file older than itself, and so it does if part of a mark
+was copied where it cannot be filled in. The size is kept out of the search
 index, which is written before it is known.
 """
 
@@ -24,11 +25,17 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
-from sphinx.errors import SphinxError
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+logger = logging.getLogger(__name__)
+
 DOWNLOADS_DIR = "downloads"
+# A size still to come is written as a mark that begins with a Unicode noncharacter, kept for a program's
+# own use and never in text: should another extension copy a page's text and cut it inside a mark (a page
+# description cut at its length), what is left still shows, and the build fails rather than publish it.
+MARK = "\ufdd0"
 
 
 class edition_downloads_placeholder(nodes.General, nodes.Element):
@@ -38,10 +45,6 @@ class edition_downloads_placeholder(nodes.General, nodes.Element):
 class EditionDownloads(SphinxDirective):
     def run(self):
         return [edition_downloads_placeholder()]
-
-
-class DownloadsError(SphinxError):
-    category = "Downloads"
 
 
 def _editions(app):
@@ -64,7 +67,7 @@ def find_downloads(app):
         return
     for builder, fmt, kind, path in _editions(app):
         if builder in app.config.edition_downloads_alongside:
-            size = f"size-of-{builder}-{secrets.token_hex(8)}"  # no source can hold it: it is new each build
+            size = f"{MARK}{builder}-size-{secrets.token_hex(8)}"  # no source can hold it: it is new each build
             app.edition_sizes_to_come[size] = (builder, path)
         elif path.is_file():
             size = _human_size(path)
@@ -106,18 +109,24 @@ def fill_in_sizes(app, exception):
     if exception is not None or not app.edition_sizes_to_come:
         return
     passed = Path(app.config.edition_downloads_ready).read_text(encoding="utf-8").split()
-    for builder, path in app.edition_sizes_to_come.values():
-        if builder not in passed:
-            raise DownloadsError(f"the {builder} build failed, so this HTML, which would offer {path.name}, fails too")
+    failed = [path.name for builder, path in app.edition_sizes_to_come.values() if builder not in passed]
+    if failed:
+        logger.error("the builds of %s failed, so this HTML, which offers them, fails too", ", ".join(failed))
+        return
     sizes = {mark: _human_size(path) for mark, (_builder, path) in app.edition_sizes_to_come.items()}
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if any(mark in text for mark in sizes):
-            for mark, size in sizes.items():
-                text = text.replace(mark, size)
-            # A new file, not a write into this one: an unchanged page is the published edition's, linked.
-            page.with_name(page.name + ".sized").write_text(text, encoding="utf-8")
-            page.with_name(page.name + ".sized").replace(page)
+        if MARK not in text:
+            continue
+        for mark, size in sizes.items():
+            text = text.replace(mark, size)
+        if MARK in text:
+            logger.error("%s: a file's size goes where only part of its mark was copied, cut short (a page's "
+                         "description?): build this HTML after the EPUB and PDF", page.relative_to(app.outdir))
+            continue
+        # A new file, not a write into this one: an unchanged page is the published edition's, linked.
+        page.with_name(page.name + ".sized").write_text(text, encoding="utf-8")
+        page.with_name(page.name + ".sized").replace(page)
 
 
 def copy_downloads(app, exception):

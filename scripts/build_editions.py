@@ -31,13 +31,15 @@ place of laying the print edition out again (``epub_print_page_map``), and
 the HTML learns that the EPUB and PDF it offers are there to size
 (``edition_downloads_ready``). Each waits only where it needs them, at the
 end of its build. When an edition fails, those that need it are stopped as
-if interrupted (dropping their staging folders and environments), and only
-the failed builds' errors are printed, each line once: a fault in a source
-fails every edition alike. The EPUB and HTML give the CPU to the PDF, whose
-layout is the longest of the three.
+if interrupted (dropping their staging folders and environments), and what
+the others printed is printed once they end, no line twice: a fault in a
+source fails every edition alike. Ctrl-C, or a plain kill, of this process
+interrupts every build; a second one ends them. The EPUB and HTML give the
+CPU to the PDF, whose layout is the longest of the three.
 """
 
 import argparse
+import contextlib
 import fcntl
 import multiprocessing
 import multiprocessing.connection
@@ -54,8 +56,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 from print_page_map import PAGE_MAP_NAME  # noqa: E402
 
 # Children start as copies of this process, Sphinx loaded, as Sphinx's own parallel builds do; they exit
-# through multiprocessing, which ends the managers an extension started (sphinx-sitemap's) as a normal exit would.
+# through multiprocessing, which ends the managers an extension started (sphinx-sitemap's) as an exit should.
 FORK = multiprocessing.get_context("fork")
+STOPPING_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 CHAPTERS = "chapters"  # the folder of the facts' pages, in every edition that has pages
 
 
@@ -114,17 +117,30 @@ class Promise:
             pass
 
 
-def build_in_child(builddir, builder, options, others_pipes, nice, errors):
-    """A child process's work: one edition's build, its errors to the file `errors`; it exits with its status."""
+def build_in_child(builddir, builder, options, others_pipes, nice, output):
+    """A child process's work: one edition's build, all it prints to the file `output`; it exits with its status.
+
+    It runs in a process group of its own, which the parent signals and, once the child has
+    ended, clears of whatever the build left running. (Out of the terminal's foreground group,
+    it must not write to the terminal, hence the file.)
+    """
+    os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING_SIGNALS)
     for fd in others_pipes:  # held open here, a pipe would neither end for its reader nor fail for its writer
         os.close(fd)
-    os.dup2(errors.fileno(), sys.stderr.fileno())
+    for stream in (sys.stdout, sys.stderr):
+        os.dup2(output.fileno(), stream.fileno())
     os.nice(nice)
     try:
         sys.exit(0 if build(builddir, builder, options) else 1)
     except KeyboardInterrupt:  # before Sphinx began or after it ended: nothing more to say
         sys.exit(130)
+    finally:
+        # A multiprocessing manager an extension started (sphinx-sitemap's) ignores SIGINT, and
+        # this process's exit would wait for it if an interrupt cut its start short.
+        for process in multiprocessing.active_children():
+            process.terminate()
 
 
 def promises_between(builddir, builders):
@@ -141,55 +157,98 @@ def promises_between(builddir, builders):
     return promises
 
 
+class Children:
+    """The builds' processes: each started with a process group of its own, and waited for by a pidfd,
+    which, unlike the process's sentinel pipe, no process it started can hold open."""
+
+    def __init__(self):
+        self.running = {}  # pidfd: (process, builder)
+        self.interruptions = 0
+
+    def start(self, builddir, builder, *arguments):
+        """Fork a build_in_child(builddir, builder, *arguments)."""
+        child = FORK.Process(target=build_in_child, args=(builddir, builder, *arguments))
+        child.start()
+        with contextlib.suppress(OSError):  # as the child does, so a signal never finds it without its group
+            os.setpgid(child.pid, child.pid)
+        self.running[os.pidfd_open(child.pid)] = (child, builder)
+
+    def signal_all(self, signum, frame=None):
+        """Ctrl-C or a plain kill of this process interrupts every build; a second one ends them."""
+        self.interruptions += 1
+        for child, _builder in self.running.values():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGINT if self.interruptions == 1 else signal.SIGKILL)
+
+    def has_ended(self, builder):
+        pidfds = [pidfd for pidfd, (_child, name) in self.running.items() if name == builder]
+        return not pidfds or bool(multiprocessing.connection.wait(pidfds, timeout=0))
+
+    def wait(self):
+        """The next builds to end, as (process, builder); what each left running in its group is ended."""
+        ended = []
+        for pidfd in multiprocessing.connection.wait(list(self.running)):
+            child, builder = self.running.pop(pidfd)
+            with contextlib.suppress(ProcessLookupError):  # before reaping: the group's id is still the child's
+                os.killpg(child.pid, signal.SIGKILL)
+            os.close(pidfd)
+            child.join()
+            ended.append((child, builder))
+        return ended
+
+
 def build_together(builddir, builders, options):
     """Build the editions at once, each in a process of its own; True if all passed."""
     promises = promises_between(builddir, builders)
     waiting = list(promises.values())
-    interrupted = []  # Ctrl-C reaches the builds too: this process only notes it, and waits while they clear up
-    signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
-    children, errors = {}, {builder: tempfile.TemporaryFile() for builder in builders}
-    for builder in builders:
-        own = promises.get(builder)
-        others_pipes = [fd for promise in waiting for fd in (promise.read, promise.write)
-                        if not (promise is own and fd == promise.read)]
-        child = FORK.Process(target=build_in_child, args=(
-            builddir, builder, [*options, *(own.options if own else [])], others_pipes,
-            0 if builder == "pdf" else 19, errors[builder]))
-        child.start()
-        children[child.sentinel] = (child, builder)
-    for promise in waiting:
-        os.close(promise.read)
+    children, outputs = Children(), {builder: tempfile.TemporaryFile() for builder in builders}
+    # Held back while the builds start, then passed on to them: each gets it with its handler in place.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING_SIGNALS)
+    try:
+        for builder in builders:
+            own = promises.get(builder)
+            others_pipes = [fd for promise in waiting for fd in (promise.read, promise.write)
+                            if not (promise is own and fd == promise.read)]
+            children.start(builddir, builder, [*options, *(own.options if own else [])], others_pipes,
+                           0 if builder == "pdf" else 19, outputs[builder])
+        for promise in waiting:
+            os.close(promise.read)
+        for signum in STOPPING_SIGNALS:
+            signal.signal(signum, children.signal_all)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
-    passed, stopped = {}, set()
-    while children:
-        for sentinel in multiprocessing.connection.wait(list(children)):
-            child, builder = children.pop(sentinel)
-            child.join()
+    passed, stopped, killed = {}, set(), []
+    while children.running:
+        for child, builder in children.wait():
             passed[builder] = child.exitcode == 0
-            if not passed[builder] and not interrupted:
+            if child.exitcode < 0 and builder not in stopped and not children.interruptions:
+                killed.append(f"The {builder} build was killed by {signal.Signals(-child.exitcode).name}.\n")
+            if not passed[builder] and not children.interruptions:
                 # What needs a failed edition stops as if interrupted: it drops its staging folder
                 # and environment, and says nothing of it, for its own errors are the failed one's.
-                for other, other_builder in children.values():
-                    needs = promises[other_builder].needs if other_builder in promises else set()
-                    if builder in needs and other_builder not in stopped:  # once: a second would cut its clearing up
-                        stopped.add(other_builder)
-                        os.kill(other.pid, signal.SIGINT)
+                for other_child, other in children.running.values():
+                    needs = promises[other].needs if other in promises else set()
+                    if builder in needs and other not in stopped and not children.has_ended(other):
+                        stopped.add(other)  # once: a second would cut its clearing up short
+                        os.killpg(other_child.pid, signal.SIGINT)
         for promise in [promise for promise in waiting if promise.needs <= passed.keys()]:
             waiting.remove(promise)
             promise.keep(passed)
-    report_errors(errors[builder] for builder in builders if builder not in stopped)
-    return all(passed.values())
+    report(outputs[builder] for builder in builders if builder not in stopped)
+    sys.stderr.writelines(killed)
+    return all(passed.values()) and not children.interruptions
 
 
-def report_errors(files):
-    """Each line the builds wrote to their error files, once: a fault in a source fails every edition alike."""
-    seen = set()
+def report(files):
+    """What the builds printed, on standard error, but no line an earlier build printed: a fault in a
+    source fails every edition alike."""
+    told = set()
     for file in files:
         file.seek(0)
-        for line in file.read().decode(errors="replace").splitlines(keepends=True):
-            if line not in seen:
-                seen.add(line)
-                sys.stderr.write(line)
+        lines = file.read().decode(errors="replace").splitlines(keepends=True)
+        sys.stderr.writelines(line for line in lines if line not in told)
+        told.update(lines)
 
 
 def main():

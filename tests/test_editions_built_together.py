@@ -94,6 +94,7 @@ def test_an_interrupted_make_all_leaves_the_last_good_editions_and_nothing_runni
                              env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
     while not all((book / "_build" / f"{edition}.new").exists() for edition in EDITIONS):
         assert build.poll() is None, "make all ended before it could be interrupted"
+        time.sleep(0.01)
     os.killpg(build.pid, signal.SIGINT)
     _, stderr = build.communicate()
 
@@ -106,3 +107,20 @@ def test_an_interrupted_make_all_leaves_the_last_good_editions_and_nothing_runni
             break
         time.sleep(0.1)
     assert processes_in(book) == []
+
+
+def test_a_size_cut_short_where_another_extension_copied_the_text_fails_the_build(tmp_path):
+    """Without its lead, the front page's description (sphinxext-opengraph's, when the site has an address)
+    is its first 200 characters, and the cut falls inside the downloads line, where the sizes are still
+    to come: the build stops rather than publish what is left of a mark."""
+    book = copy_book(tmp_path / "book")
+    front = book / "index.md"
+    front.write_text(front.read_text(encoding="utf-8").replace("{.lead}\n", "", 1), encoding="utf-8")
+
+    result = subprocess.run(["make", "-C", str(book), f"VENVDIR={sys.prefix}", "all"], capture_output=True, text=True,
+                            env={**os.environ, "MAKEFLAGS": "", "BOOK_BASE_URL": "https://example.org/book/"})
+
+    assert result.returncode != 0
+    assert any("index.html: a file's size goes where only part of its mark was copied" in line
+               for line in build_errors(result)), result.stderr
+    assert not (book / "_build" / "html").exists()
