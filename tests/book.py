@@ -150,8 +150,17 @@ def build_pdf(outdir):
     return pdf
 
 
-def make(book, *targets):
-    """Run `make` in a copy of the book, with this test run's virtual environment, dated SOURCE_DATE_EPOCH."""
-    return subprocess.run(["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets],
-                          capture_output=True, text=True,
-                          env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
+def start_make(book, *targets, environment=None, **options):
+    """Start `make` in a copy of the book, with this test run's virtual environment, dated SOURCE_DATE_EPOCH,
+    and the variables in `environment`; its output captured, and `options` passed on to Popen."""
+    return subprocess.Popen(["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH),
+                                 **(environment or {})}, **options)
+
+
+def make(book, *targets, environment=None):
+    """Run `make` as start_make does, to its end."""
+    process = start_make(book, *targets, environment=environment)
+    stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)

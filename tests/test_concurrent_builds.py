@@ -3,20 +3,12 @@ each edition is whole afterwards; a build clears the staging folders an
 interrupted one left behind; a second `make serve` of one folder stops at once
 rather than write into the first one's preview."""
 
-import os
 import subprocess
-import sys
 import zipfile
 
 from pypdf import PdfReader
 
-from book import SOURCE_DATE_EPOCH, copy_book, read_facts
-
-
-def start_make(book, target):
-    return subprocess.Popen(["make", "-C", str(book), f"VENVDIR={sys.prefix}", target],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
+from book import copy_book, read_facts, start_make
 
 
 def test_builds_started_together_all_pass_and_leave_whole_editions(tmp_path):

@@ -7,12 +7,10 @@ good editions stay as they were; so they do when the build is interrupted."""
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from book import SOURCE_DATE_EPOCH, build_errors, copy_book, make
+from book import build_errors, copy_book, make, start_make
 
 EDITIONS = ("html", "epub", "pdf")
 
@@ -89,9 +87,7 @@ def test_an_interrupted_make_all_leaves_the_last_good_editions_and_nothing_runni
     good = edition_files(book)
 
     # As Ctrl-C in a terminal: SIGINT to make and everything it started, once the builds are under way.
-    build = subprocess.Popen(["make", "-C", str(book), f"VENVDIR={sys.prefix}", "all"], start_new_session=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
+    build = start_make(book, "all", start_new_session=True)
     while not all((book / "_build" / f"{edition}.new").exists() for edition in EDITIONS):
         assert build.poll() is None, "make all ended before it could be interrupted"
         time.sleep(0.01)
@@ -117,8 +113,7 @@ def test_a_size_cut_short_where_another_extension_copied_the_text_fails_the_buil
     front = book / "index.md"
     front.write_text(front.read_text(encoding="utf-8").replace("{.lead}\n", "", 1), encoding="utf-8")
 
-    result = subprocess.run(["make", "-C", str(book), f"VENVDIR={sys.prefix}", "all"], capture_output=True, text=True,
-                            env={**os.environ, "MAKEFLAGS": "", "BOOK_BASE_URL": "https://example.org/book/"})
+    result = make(book, "all", environment={"BOOK_BASE_URL": "https://example.org/book/"})
 
     assert result.returncode != 0
     assert any("index.html: a file's size goes where only part of its mark was copied" in line
