@@ -125,8 +125,9 @@ def fill_in_sizes(app, exception):
                          "description?): build this HTML after the EPUB and PDF", page.relative_to(app.outdir))
             continue
         # A new file, not a write into this one: an unchanged page is the published edition's, linked.
-        page.with_name(page.name + ".sized").write_text(text, encoding="utf-8")
-        page.with_name(page.name + ".sized").replace(page)
+        sized = page.with_name(page.name + ".sized")
+        sized.write_text(text, encoding="utf-8")
+        sized.replace(page)
 
 
 def copy_downloads(app, exception):
