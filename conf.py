@@ -22,23 +22,13 @@ source_title = "The True Story Behind Lady Gaga's Final Performance in A Star Is
 
 # -- General ---------------------------------------------------------------
 
+# The book's own extensions, in _ext/: the book itself, then one package per edition.
 extensions = [
     "myst_parser",
-    "source_citation",
-    "whole_book",
-    "fact_numbering",
-    "people_appearances",
-    "index_typography",
-    "index_places",
-    "one_viewport",
+    "book_core",
+    "html_edition",
     "epub_edition",
     "pdf_builder",
-    "edition_downloads",
-    "icon_subset",
-    "numbering_outlines",
-    "consistent_rebuilds",
-    "sidebar_navigation",
-    "template_cache",
 ]
 
 myst_enable_extensions = [
@@ -161,7 +151,7 @@ html_context = {"default_mode": "auto"}
 html_baseurl = os.environ.get("BOOK_BASE_URL", "")
 # Canonical links (Sphinx's own, from html_baseurl), the sitemap, Open Graph
 # tags, robots.txt and the 404 page all need that address.
-extensions += ["sphinx_sitemap", "sphinxext.opengraph", "notfound.extension", "web_publishing"] if html_baseurl else []
+extensions += ["sphinx_sitemap", "sphinxext.opengraph", "notfound.extension", "html_edition.publishing"] if html_baseurl else []
 
 sitemap_url_scheme = "{link}"  # html_baseurl already holds Read the Docs' language and version
 sitemap_excludes = ["search.html", "404.html"]

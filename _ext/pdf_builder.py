@@ -28,8 +28,8 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
-from source_date import build_time
-from whole_book import report
+from book_core.dates import build_time
+from book_core.checks import report
 
 logger = sphinx_logging.getLogger(__name__)
 

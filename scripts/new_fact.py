@@ -4,7 +4,7 @@
 Writes chapters/NN-slug.md with the next number, its front matter, a label,
 the heading and a lead to fill in, and nothing else: the numbered toctree in
 index.md takes every file in chapters/ in file-name order. Reads chapters/ as
-the build does (``book_sources``), refuses to run while the existing numbering
+the build does (the book model, ``_ext/book_core/``), refuses to run while the existing numbering
 is broken, and never overwrites a file. The heading shows the title exactly;
 the file name transliterates it into lower-case ASCII words.
 """
@@ -20,8 +20,8 @@ sys.path.insert(0, str(BOOK / "_ext"))
 
 try:
     from anyascii import anyascii
-    from book_sources import LABEL, SourceError, chapter_files, fact_number, front_matter, read_source
-    from fact_sequence import FILE_NAME, numbering_problems
+    from book_core.model import FILE_NAME, LABEL, chapter_files, fact_number, numbering_problems
+    from book_core.sources import SourceError, front_matter, read_source
 except ImportError as error:
     raise SystemExit(f"new_fact.py needs the book's environment ({error.name} is missing): run `make venv`, "
                      "then .venv/bin/python scripts/new_fact.py \"The fact's heading\"") from None

@@ -18,9 +18,9 @@ from pathlib import Path
 
 BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "_ext"))
-from book_sources import LABEL  # noqa: E402  (the label line, as the build reads it)
+from book_core.model import LABEL  # noqa: E402  (the label line, as the build reads it)
 
-LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", "_build", "__pycache__", ".pytest_cache")
+LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", "node_modules", "_build", "__pycache__", ".pytest_cache")
 FRONT_MATTER_NUMBER = re.compile(r"^fact: \d+$", re.M)
 
 

@@ -1,9 +1,10 @@
 """A reproducible EPUB archive: the same sources give the same bytes.
 
 Sphinx zips each file with its modification time, so two builds of the same
-book differ. This builder mixin writes the same entries in the same order with
-one timestamp, from SOURCE_DATE_EPOCH when it is set, and fixed permissions.
-The standard library's zipfile does the writing; only the entry headers change.
+book differ, and it has no option against it (the same code path as
+sphinx-doc/sphinx#14168). This builder mixin writes the same entries in the
+same order with one timestamp, from SOURCE_DATE_EPOCH when it is set, and
+fixed permissions; only the entry headers change.
 """
 
 from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
@@ -11,7 +12,7 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 from sphinx.locale import __
 from sphinx.util import logging
 
-from source_date import build_time
+from book_core.dates import build_time
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,11 @@
-"""The index names where each link leads: "Fact 2", "People", never "[1]".
+"""The book's index: entries in the text's typography, links named by where they lead.
+
+Sphinx's smart quotes change the text of a page but not the entries its
+``{index}`` roles and glossary terms hand to the index, so the index printed
+"Sonja Durham's husband" where the glossary prints "Sonja Durham’s husband".
+``SmartIndexEntries`` runs docutils' own smartquotes over each entry, under
+the same settings as Sphinx's transform of the text, before the index
+collects the entries.
 
 Sphinx's index links an entry's first place by the entry's name and every
 other by a running number, "[1]", "[2]", which in a book of numbered facts
@@ -7,17 +14,29 @@ index, this gives each link the place it leads to: in a numbered chapter, the
 fact's label as cross-references print it (``numfig_format``); elsewhere, the
 title of the section holding the entry. Places come in reading order, one
 link each; ``_templates/genindex.html`` prints them. The print edition's
-index prints page numbers instead (``pdf_builder``).
+index prints page numbers instead (``pdf_edition``).
 """
 
 from docutils import nodes
+from docutils.utils.smartquotes import smartyPants
+from sphinx import addnodes
+from sphinx.transforms import SphinxSmartQuotes
+
+from .model import fact_label, is_fact, reading_order
 
 
-def reading_order(env, docname):
-    """The documents in the order the toctrees give them, from `docname` on."""
-    yield docname
-    for child in env.toctree_includes.get(docname, []):
-        yield from reading_order(env, child)
+class SmartIndexEntries(SphinxSmartQuotes):
+    default_priority = SphinxSmartQuotes.default_priority + 1
+
+    def apply(self, **kwargs):
+        if not self.is_available():
+            return
+        language = self.document.settings.language_code
+        action = self.config.smartquotes_action
+        for node in self.document.findall(addnodes.index):
+            node["entries"] = [
+                (kind, smartyPants(value, action, language), *rest) for kind, value, *rest in node["entries"]
+            ]
 
 
 class Places:
@@ -25,8 +44,7 @@ class Places:
 
     def __init__(self, app):
         self.env = app.env
-        self.label_format = app.config.numfig_format["section"]
-        order = reading_order(app.env, app.config.root_doc)
+        order = reading_order(app.env)
         self.position = {docname: position for position, docname in enumerate(order)}
         self.docname_at = {app.builder.get_relative_uri("genindex", docname): docname for docname in app.env.found_docs}
         self.sections = {}
@@ -36,9 +54,8 @@ class Places:
         path, _, fragment = uri.partition("#")
         docname = self.docname_at[path]
         position = self.position.get(docname, len(self.position))  # a page outside the toctrees comes last
-        number = self.env.toc_secnumbers.get(docname, {}).get("")
-        if number:
-            return (position, 0), self.label_format % ".".join(map(str, number))
+        if is_fact(docname):
+            return (position, 0), fact_label(self.env.config, self.env.toc_secnumbers[docname][""])
         section_position, section = self.section_holding(docname, fragment)
         return (position, section_position), section.next_node(nodes.title).astext()
 
@@ -76,5 +93,6 @@ def name_places(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    app.add_transform(SmartIndexEntries)
     app.connect("html-page-context", name_places)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,33 +4,25 @@ A fact chapter is a document in ``chapters/``. Its number is stated three
 times: the two-digit prefix of its file name, the ``fact`` key of its front
 matter, and its place in the root document's numbered toctree. All three must
 agree, and the numbers must run 1..N with no gap and no duplicate
-(``fact_sequence`` holds those rules). The number readers see, the section
+(``model`` holds those rules). The number readers see, the section
 number Sphinx gives the chapter (in the navigation, the heading, "Fact N"
 references, the EPUB's navigation and the PDF's outline), must be the same,
 and no other heading in the chapter may take a number of its own.
 
 Each disagreement is logged as an error located at the file concerned, and
-stops the build before anything is written (``whole_book``). The checks run
+stops the build before anything is written (``checks``). The checks run
 on every build, so a problem is reported again on the next run rather than
 cached away.
 """
 
 from sphinx import addnodes
 
-from book_sources import CHAPTER_DIR as CHAPTER_FOLDER
-from book_sources import fact_number
-from fact_sequence import numbering_problems
-from whole_book import report
-
-CHAPTER_DIR = f"{CHAPTER_FOLDER}/"
-
-
-def front_matter_number(env, docname):
-    return fact_number(env.metadata.get(docname, {}).get("fact"))
+from .checks import report
+from .model import front_matter_number, is_fact, numbering_problems
 
 
 def _fact_numbers(env):
-    return {docname: front_matter_number(env, docname) for docname in env.found_docs if docname.startswith(CHAPTER_DIR)}
+    return {docname: front_matter_number(env, docname) for docname in env.found_docs if is_fact(docname)}
 
 
 def _numbered_toctree_entries(env):

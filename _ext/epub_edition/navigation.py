@@ -14,6 +14,8 @@ import html
 from docutils import nodes
 from lxml import etree
 
+from book_core.people import glossary_terms
+
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
 LANDMARKS_TITLE = "Landmarks"
@@ -53,8 +55,7 @@ class NumberedNavigation:
         return found
 
     def _glossary_docnames(self):
-        std = self.env.domains.standard_domain
-        return sorted({docname for (objtype, _name), (docname, _id) in std.objects.items() if objtype == "term"})
+        return sorted({docname for docname, _anchor in glossary_terms(self.env)})
 
     def build_navigation_doc(self):
         super().build_navigation_doc()
@@ -75,6 +76,7 @@ class NumberedNavigation:
         tree.write(path, encoding="UTF-8", xml_declaration=True, pretty_print=True, doctype="<!DOCTYPE html>")
 
     def toc_metadata(self, level, navpoints):
+        # toc.ncx's dtb:uid names the identifier's attribute, not the identifier: sphinx-doc/sphinx#11184.
         metadata = super().toc_metadata(level, navpoints)
         metadata["uid"] = html.escape(self.config.epub_identifier)
         return metadata

@@ -1,6 +1,6 @@
 """Stop the build, before any edition is written, unless the book is whole.
 
-Before Sphinx parses a source (``book_sources`` holds these rules): every
+Before Sphinx parses a source (``sources`` holds these rules): every
 source is UTF-8; chapters/ holds fact chapters only; every fence is closed;
 every glossary entry has one definition. After reading: every document has a
 title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
@@ -26,9 +26,10 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
-from book_sources import (
-    CHAPTER_DIR, Problem, SourceError, chapter_files, glossary_entries, read_source, text_problems,
-)
+from .facts import chapters
+from .model import Problem, chapter_files, fact_label, is_fact
+from .people import glossary_terms
+from .sources import SourceError, glossary_entries, read_source, text_problems
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def document_problems(env, docname, doctree):
             problems.append(_problem_at(env, node, docname, f"the link {url[:40]!r} runs a script, which the book "
                                                             "never publishes: remove it"))
 
-    word = (env.config.numfig_format["section"] % "").strip()
+    word = fact_label(env.config, "").strip()
     typed_label = re.compile(rf"\b{re.escape(word)}\s+\d+")
     for element in doctree.findall(nodes.TextElement):
         if isinstance(element, (nodes.FixedTextElement, nodes.literal, nodes.raw)):
@@ -140,7 +141,7 @@ def document_problems(env, docname, doctree):
         return problems
     if not sections[0][0].astext().strip():
         problems.append(Problem(path, _line(sections[0][0]), "its title is empty: write the title after the '# '"))
-    if docname.startswith(f"{CHAPTER_DIR}/"):
+    if is_fact(docname):
         problems += [
             Problem(path, _line(extra[0]), f"a second top-level heading ({extra[0].astext()!r}) would make a fact "
                                            "of its own and renumber every later fact: a fact chapter has one '# ' "
@@ -176,8 +177,8 @@ def record_document_problems(app, doctree):
 
 def check_people_are_referenced(app, env):
     """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty."""
-    mentioned = set().union(*env.people_mentions.values())
-    glossary_docs = {docname for docname, _labelid in env.domains.standard_domain.data["terms"].values()}
+    mentioned = set().union(*(chapter.people for chapter in chapters(env).values()))
+    glossary_docs = {docname for docname, _anchor in glossary_terms(env)}
     for docname in sorted(glossary_docs):
         path = env.doc2path(docname, base=False)
         for entry in glossary_entries(read_source(Path(env.srcdir), path)):
@@ -223,6 +224,6 @@ def setup(app):
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
     app.connect("env-updated", report_document_problems)
-    # Last of all, after the section numbers are assigned and checked (fact_numbering).
+    # Last of all, after the section numbers are assigned and checked (``numbering``).
     app.connect("env-get-updated", stop, priority=999)
     return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,8 @@
 """The e-reader edition: Sphinx's EPUB 3 builder with the book's additions.
 
 The builder stays Sphinx's own, registered again under its name ``epub`` with
-the mixins of ``epub_page_list``, ``epub_navigation``, ``epub_package`` and
-``epub_archive``, and the translators of ``epub_glossary`` and
-``epub_captions``. The pages' ``<html>`` element also gets the
+the mixins of ``epub_page_list``, ``navigation``, ``package`` and ``archive``,
+and the HTML writer of ``translator``. The pages' ``<html>`` element also gets the
 book's language, which Sphinx's EPUB template leaves out, the cover page
 gets its alternative text from ``epub_cover_alt``, and ``epub_static_path``
 holds the files only the EPUB uses (its stylesheet and cover), which the HTML
@@ -15,16 +14,12 @@ import html
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util.fileutil import copy_asset
 
-from epub_archive import ReproducibleArchive
-from epub_captions import CaptionLevelTranslator
-from epub_glossary import GlossaryTranslator
-from epub_navigation import NumberedNavigation
-from epub_package import PackageMetadata
 from epub_page_list import PrintPageList
 
-
-class BookTranslator(CaptionLevelTranslator, GlossaryTranslator):
-    """The EPUB's HTML writer: glossary markup and toctree captions with their heading level."""
+from .archive import ReproducibleArchive
+from .navigation import NumberedNavigation
+from .package import PackageMetadata
+from .translator import BookTranslator
 
 
 class BookEpubBuilder(PrintPageList, NumberedNavigation, PackageMetadata, ReproducibleArchive, Epub3Builder):

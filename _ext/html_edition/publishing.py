@@ -7,9 +7,6 @@ conf.py loads this, with those three, only when ``html_baseurl`` is set.
 - A page's Open Graph description is its lead paragraph (``{.lead}``), where
   sphinxext-opengraph would take the first 200 characters of its text, so no
   two facts share one.
-- The pages Sphinx makes without a source (the index, the search page, the 404
-  page) get the Open Graph tags sphinxext-opengraph writes only for pages with
-  a doctree, with the book's own description.
 - The 404 page's content root, which Sphinx's and the theme's scripts resolve
   URLs against, is made absolute as sphinx-notfound-page makes its links, so
   the page works at any depth of a missing URL.
@@ -23,13 +20,9 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
-from docutils.utils import new_document
 from sphinx.errors import ConfigError
-from sphinx.locale import _
-from sphinxext.opengraph import get_tags
 
 SOCIAL_CARD = "_web/social-card.jpg"
-GENERATED_PAGE_TITLES = {"genindex": _("Index"), "search": _("Search")}
 
 
 def check_base_url(app, config):
@@ -51,17 +44,6 @@ def root_the_404_page(app, pagename, templatename, context, doctree):
         context["content_root"] = app.config.notfound_urls_prefix
 
 
-def tag_generated_page(app, pagename, templatename, context, doctree):
-    if doctree is not None or app.builder.name != "html":
-        return
-    description = new_document(pagename)
-    description += nodes.paragraph(text=app.config.myst_html_meta["description"])
-    # The index's and the search page's templates set their titles themselves.
-    page = {"meta": None, "metatags": "", **context, "title": context.get("title") or GENERATED_PAGE_TITLES[pagename]}
-    context["metatags"] = context.get("metatags", "") + get_tags(
-        page, description, srcdir=app.srcdir, outdir=app.outdir, config=app.config, builder=app.builder, env=app.env)
-
-
 def write_site_files(app, exception):
     if exception is not None or app.builder.name != "html":
         return
@@ -76,6 +58,5 @@ def setup(app):
     app.connect("config-inited", check_base_url)
     app.connect("doctree-read", describe_by_lead)
     app.connect("html-page-context", root_the_404_page)
-    app.connect("html-page-context", tag_generated_page)
     app.connect("build-finished", write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

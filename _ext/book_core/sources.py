@@ -1,11 +1,9 @@
-"""The book's sources as text: how they are decoded, which files in chapters/
-are fact chapters, what a chapter's front matter states, and the rules a
-source must meet before it is parsed (every fence closed, every glossary entry
-defined once).
+"""The book's sources as text: how they are decoded, what a chapter's front
+matter states, and the rules a source must meet before it is parsed (every
+fence closed, every glossary entry defined once).
 
-Shared by the ``whole_book`` and ``fact_numbering`` extensions and by
-``scripts/new_fact.py``, so the build and the script read the book alike.
-No Sphinx here: the script runs without it.
+Shared by the build's checks and ``scripts/new_fact.py``, so the two read the
+book alike. No Sphinx here: the script runs without it.
 """
 
 import re
@@ -15,30 +13,11 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-CHAPTER_DIR = "chapters"
-
-# Never sources, and never refused: hidden files (macOS's "._" resource files,
-# .DS_Store, editors' swap files) and editors' backups ("name~", "#name#").
-NOT_A_SOURCE = re.compile(r"\..*|.*~|#.*#")
-
-# The label line above a fact's heading: (fact-glastonbury)=
-LABEL = re.compile(r"^\((fact-[^)\s]+)\)=[ \t\r]*$", re.M)
+from .model import Problem
 
 # Sphinx reads sources as 'utf-8-sig' (its default source_encoding): a leading
 # byte-order mark is dropped, anything else must be UTF-8.
 ENCODING = "utf-8-sig"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong, where: a path relative to the book, and a line (1-based) when there is one."""
-
-    path: str
-    line: int | None
-    message: str
-
-    def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 class SourceError(Exception):
@@ -61,32 +40,6 @@ def read_source(book, path):
         )) from None
 
 
-def chapter_files(book):
-    """The fact chapters in ``book / chapters``, sorted, and a Problem for each entry there that is not one.
-
-    Every entry must be a file named ``*.md`` (``fact_sequence`` holds the
-    rest of the name), except the editor and system files NOT_A_SOURCE matches.
-    """
-    chapters, problems = [], []
-    if not (book / CHAPTER_DIR).is_dir():
-        return chapters, [Problem(CHAPTER_DIR, None, "is missing: the facts live in chapters/NN-slug.md")]
-    for entry in sorted((book / CHAPTER_DIR).iterdir()):
-        name = f"{CHAPTER_DIR}/{entry.name}"
-        if NOT_A_SOURCE.fullmatch(entry.name):
-            continue
-        if entry.is_symlink() and not entry.exists():
-            problems.append(Problem(name, None, f"is a link to {entry.readlink()}, which does not exist: "
-                                                "restore its target or remove the link"))
-        elif not entry.is_file():
-            problems.append(Problem(name, None, "is not a file: chapters/ holds only fact chapters, NN-slug.md"))
-        elif entry.suffix != ".md":
-            problems.append(Problem(name, None, "is not a fact chapter: chapters/ holds only NN-slug.md files; "
-                                                "rename it to .md or move it out of chapters/"))
-        else:
-            chapters.append(entry)
-    return chapters, problems
-
-
 _FRONT_MATTER_PARSER = MarkdownIt("commonmark").use(front_matter_plugin)
 
 
@@ -100,14 +53,6 @@ def front_matter(text):
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def fact_number(value):
-    """The number a front matter's ``fact`` value states, or None; MyST hands metadata on as text."""
-    try:
-        return int(str(value)) if value is not None else None
-    except ValueError:
-        return None
 
 
 FENCE = re.compile(r"^(?P<indent> {0,3})(?P<marker>`{3,}|~{3,}|:{3,})(?P<info>.*)$")

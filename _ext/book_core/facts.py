@@ -1,0 +1,63 @@
+"""What the build keeps of each fact chapter: the label above its heading and the people it names.
+
+Kept with the environment by an environment collector, Sphinx's API for data
+read from each document: made when a chapter is read, dropped when it is read
+again or removed, merged from parallel reads. The glossary's "Appears in"
+lists (``people``) and the check that every person is named (``checks``) read it.
+"""
+
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.environment.collectors import EnvironmentCollector
+
+from .model import LABEL_PREFIX, is_fact
+
+
+@dataclass(frozen=True)
+class Chapter:
+    label: str | None  # the label written above the heading, e.g. "fact-glastonbury"
+    people: frozenset  # the glossary terms its {term} references name, lower-cased
+
+
+def label_of(doctree):
+    """The label written above a chapter's first heading, or None."""
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return None
+    return next((name for name in section["names"]
+                 if name.startswith(LABEL_PREFIX) and doctree.nametypes.get(name)), None)
+
+
+def chapters(env):
+    """Each fact chapter's Chapter, by document name."""
+    return env.book_chapters
+
+
+class ChapterCollector(EnvironmentCollector):
+    def clear_doc(self, app, env, docname):
+        env.book_chapters.pop(docname, None)
+
+    def merge_other(self, app, env, docnames, other):
+        for docname in docnames & other.book_chapters.keys():
+            env.book_chapters[docname] = other.book_chapters[docname]
+
+    def process_doc(self, app, doctree):
+        docname = app.env.docname
+        if is_fact(docname):
+            app.env.book_chapters[docname] = Chapter(label_of(doctree), frozenset(
+                node["reftarget"].lower() for node in doctree.findall(addnodes.pending_xref)
+                if node.get("refdomain") == "std" and node.get("reftype") == "term"
+            ))
+
+
+def init_env(app):
+    if not hasattr(app.env, "book_chapters"):
+        app.env.book_chapters = {}
+
+
+def setup(app):
+    app.connect("builder-inited", init_env)
+    app.add_env_collector(ChapterCollector)
+    return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,140 @@
+"""The book model: which sources are facts, their numbers, labels and order, and "Fact N".
+
+Every part of the book reads the facts through here: the checks, the
+glossary's "Appears in" lists, the index, the EPUB's navigation, the print
+edition and ``scripts/new_fact.py``. No Sphinx here: the script runs without
+it; the functions that read a build take its environment or config.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+CHAPTER_DIR = "chapters"
+
+# A fact chapter's file name: its number in two digits, then its words.
+FILE_NAME = re.compile(r"(?P<prefix>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
+
+# The label line above a fact's heading: (fact-glastonbury)=
+LABEL = re.compile(r"^\((fact-[^)\s]+)\)=[ \t\r]*$", re.M)
+LABEL_PREFIX = "fact-"
+
+# Never sources, and never refused: hidden files (macOS's "._" resource files,
+# .DS_Store, editors' swap files) and editors' backups ("name~", "#name#").
+NOT_A_SOURCE = re.compile(r"\..*|.*~|#.*#")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong, where: a path relative to the book, and a line (1-based) when there is one."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def is_fact(docname):
+    """Whether a document is a fact chapter: every document in chapters/ is one."""
+    return docname.startswith(f"{CHAPTER_DIR}/")
+
+
+def fact_label(config, number):
+    """How every edition names a fact: "Fact 7", from ``numfig_format``, as {numref} prints it."""
+    if isinstance(number, tuple):
+        number = ".".join(map(str, number))
+    return config.numfig_format["section"] % number
+
+
+def file_number(file_name):
+    """The number in a chapter's file name, or None if the name is not 'NN-slug.md'."""
+    match = FILE_NAME.fullmatch(file_name)
+    return int(match["prefix"]) if match else None
+
+
+def fact_number(value):
+    """The number a front matter's ``fact`` value states, or None; MyST hands metadata on as text."""
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def front_matter_number(env, docname):
+    """The number a fact's front matter states, as the build read it."""
+    return fact_number(env.metadata.get(docname, {}).get("fact"))
+
+
+def reading_order(env, docname=None):
+    """The documents in the order the toctrees give them, from the root document (or `docname`) on."""
+    docname = docname or env.config.root_doc
+    order = [docname]
+    for child in env.toctree_includes.get(docname, []):
+        order += reading_order(env, child)
+    return order
+
+
+def facts_in_order(env):
+    """The fact chapters, in reading order."""
+    return [docname for docname in reading_order(env) if is_fact(docname)]
+
+
+def chapter_files(book):
+    """The fact chapters in ``book / chapters``, sorted, and a Problem for each entry there that is not one.
+
+    Every entry must be a file named ``*.md`` (``FILE_NAME`` holds the rest of
+    the name), except the editor and system files NOT_A_SOURCE matches.
+    """
+    chapters, problems = [], []
+    if not (book / CHAPTER_DIR).is_dir():
+        return chapters, [Problem(CHAPTER_DIR, None, "is missing: the facts live in chapters/NN-slug.md")]
+    for entry in sorted((book / CHAPTER_DIR).iterdir()):
+        name = f"{CHAPTER_DIR}/{entry.name}"
+        if NOT_A_SOURCE.fullmatch(entry.name):
+            continue
+        if entry.is_symlink() and not entry.exists():
+            problems.append(Problem(name, None, f"is a link to {entry.readlink()}, which does not exist: "
+                                   "restore its target or remove the link"))
+        elif not entry.is_file():
+            problems.append(Problem(name, None, "is not a file: chapters/ holds only fact chapters, NN-slug.md"))
+        elif entry.suffix != ".md":
+            problems.append(Problem(name, None, "is not a fact chapter: chapters/ holds only NN-slug.md files; "
+                                   "rename it to .md or move it out of chapters/"))
+        else:
+            chapters.append(entry)
+    return chapters, problems
+
+
+def numbering_problems(chapters):
+    """What is wrong with the fact numbers, as (file name, message) pairs.
+
+    ``chapters`` maps each chapter's file name (``NN-slug.md``) to the number
+    its front matter claims, or None where the front matter states none.
+    """
+    problems = []
+    by_number = defaultdict(list)
+    for name, claimed in sorted(chapters.items()):
+        prefix = file_number(name)
+        if prefix is None:
+            problems.append((name, "a fact chapter's file name must be 'NN-slug.md' "
+                                   "(two digits, 01 to 99, a hyphen, lower-case words joined by hyphens)"))
+        if claimed is None:
+            problems.append((name, "front matter needs 'fact: N' with the fact's number"))
+        if prefix is None or claimed is None:
+            continue
+        if claimed != prefix:
+            problems.append((name, f"the file name says fact {prefix} but the front matter says fact: {claimed}"))
+        by_number[claimed].append(name)
+
+    expected = 1
+    for number, names in sorted(by_number.items()):
+        if len(names) > 1:
+            problems += [(name, f"fact {number} is claimed by more than one chapter: {', '.join(names)}")
+                         for name in names]
+        if number != expected:
+            missing = f"fact {expected} is" if number == expected + 1 else f"facts {expected} to {number - 1} are"
+            problems.append((names[0], f"is fact {number}, but {missing} missing: facts run 1, 2, 3, ... with no gap"))
+        expected = number + 1
+    return problems

@@ -1,0 +1,61 @@
+"""End each glossary entry with the facts that mention that person.
+
+"Appears in: Fact 1, Fact 4" is generated from the ``{term}`` references the
+fact chapters actually make (``facts``), so it is never written or kept up by
+hand. The links are ``numref`` cross-references, resolved by Sphinx itself, so
+they are right in every edition (HTML, EPUB, the single-page print build).
+"""
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
+
+from .facts import chapters
+from .model import facts_in_order
+
+
+def glossary_terms(env):
+    """Each glossary term's (document, anchor) and its name, lower-cased as {term} references are matched."""
+    return {
+        (docname, anchor): name.lower()
+        for name, _shown, objtype, docname, anchor, _priority in env.domains.standard_domain.get_objects()
+        if objtype == "term"
+    }
+
+
+class AppearsIn(SphinxPostTransform):
+    """Append the facts that mention a person to that person's glossary entry."""
+
+    # Before ReferencesResolver, so the added numref links are resolved with the rest.
+    default_priority = ReferencesResolver.default_priority - 1
+
+    def run(self, **kwargs):
+        glossaries = list(self.document.findall(addnodes.glossary))
+        if not glossaries:
+            return
+        known = chapters(self.env)
+        facts = [docname for docname in facts_in_order(self.env) if docname in known and known[docname].label]
+        term_at = {anchor: name for (_docname, anchor), name in glossary_terms(self.env).items()}
+        for glossary in glossaries:
+            for item in glossary.findall(nodes.definition_list_item):
+                term = next((term_at[i] for t in item.findall(nodes.term) for i in t["ids"] if i in term_at), None)
+                mentioned_in = [docname for docname in facts if term in known[docname].people]
+                if mentioned_in:
+                    item.next_node(nodes.definition).append(self._appears_in(known[d].label for d in mentioned_in))
+
+    def _appears_in(self, labels):
+        paragraph = nodes.paragraph("", "Appears in: ", classes=["appears-in"])
+        for position, label in enumerate(labels):
+            if position:
+                paragraph += nodes.Text(", ")
+            paragraph += addnodes.pending_xref(
+                "", nodes.inline("", "", classes=["xref", "std", "std-numref"]),
+                refdomain="std", reftype="numref", reftarget=label,
+                refexplicit=False, refwarn=True, refdoc=self.env.docname,
+            )
+        return paragraph
+
+
+def setup(app):
+    app.add_post_transform(AppearsIn)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

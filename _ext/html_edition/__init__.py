@@ -1,0 +1,13 @@
+"""The HTML edition (sphinx-book-theme): one viewport declaration a page, only
+the icons it shows, and the EPUB and PDF offered for download. What only the
+published site needs is ``publishing``, which conf.py loads when the book has
+an address to be published at.
+"""
+
+PARTS = ["viewport", "icons", "downloads"]
+
+
+def setup(app):
+    for part in PARTS:
+        app.setup_extension(f"html_edition.{part}")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Build one edition of the book and publish it only if the build passes: what make runs.
+
+    scripts/build_edition.py [--builddir _build] BUILDER [SPHINX OPTIONS ...]
+
+Builds of one build folder take turns: each holds ``<builddir>.lock`` (the
+lock ``make clean`` waits for) from start to finish, so two of them never
+share a staging folder or doctrees, and none removes an edition another is
+publishing. Sphinx writes the edition into ``<builddir>/BUILDER.new``, which
+replaces ``<builddir>/BUILDER`` only when the build passes; a failed build
+removes it and its saved environment, so the next build reads every source
+again and reports the same errors. Reading stays incremental in between,
+and the editions share what was read, ``<builddir>/doctrees/editions``
+(sphinx-build's doctrees may be shared between builders), so ``make all``
+reads the sources once.
+"""
+
+import argparse
+import fcntl
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+from sphinx.cmd.build import build_main
+
+
+def hold_build_lock(builddir):
+    """Wait for any other build of this folder to finish, then hold the folder until this process ends."""
+    lock = open(f"{builddir}.lock", "a")  # held open, and so locked, until exit
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(f"Waiting for another build in {builddir} to finish...", flush=True)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
+def publish(staging, edition):
+    """Put the staged edition in place of the last one; once begun, an interrupt waits for it to finish."""
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        shutil.rmtree(edition, ignore_errors=True)
+        staging.rename(edition)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--builddir", type=Path, default=Path("_build"))
+    parser.add_argument("builder")
+    parser.add_argument("options", nargs=argparse.REMAINDER, help="passed on to sphinx-build")
+    args = parser.parse_args()
+
+    args.builddir.mkdir(parents=True, exist_ok=True)
+    lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
+    edition, staging = args.builddir / args.builder, args.builddir / f"{args.builder}.new"
+    doctrees = args.builddir / "doctrees" / "editions"
+    shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
+    passed = False
+    try:  # an extension may stop the build with SystemExit, a reader with Ctrl-C: the staging folder goes
+        passed = build_main(["-b", args.builder, "-d", str(doctrees), *args.options, ".", str(staging)]) == 0
+    finally:
+        if not passed:
+            shutil.rmtree(staging, ignore_errors=True)
+            (doctrees / "environment.pickle").unlink(missing_ok=True)
+    if passed:
+        publish(staging, edition)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
