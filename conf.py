@@ -28,7 +28,7 @@ extensions = [
     "book_core",
     "html_edition",
     "epub_edition",
-    "pdf_builder",
+    "pdf_edition",
 ]
 
 myst_enable_extensions = [

@@ -19,7 +19,8 @@ EPUB_TYPE = f"{{{NS['epub']}}}type"
 
 
 def build_epub(outdir):
-    """The EPUB file, built as `make epub` does."""
+    """The EPUB file, built as `make epub` does: after the PDF, into the same folder, whose page map it reads."""
+    build_edition(outdir.parent / "pdf", "pdf")
     (epub,) = build_edition(outdir, "epub").glob("*.epub")
     return epub
 

@@ -2,19 +2,22 @@
 
 For every page of the PDF there is a page break marker in the EPUB
 (epub:type pagebreak, role doc-pagebreak, labelled with the page number), and
-it sits just before the first text that page prints; where a page begins
-with the second half of a hyphenated word, before that word. A page whose
-first text the EPUB does not carry (a blank page, the colophon, the printed
-contents) has its marker together with the next page's, with no text between.
-The navigation document's page list reaches every marker, in page order, with
-no page missing or repeated, and the package names the print edition as the
-source of its page breaks."""
+it sits at the place that page begins, to the block: just before the first
+block (heading, paragraph, glossary term) that begins on the page, so that
+the page's text before the marker is the end of a block the page before
+began. A page on which no block the EPUB carries begins (a blank page, the
+colophon, the printed contents, a page inside one long block) has its marker
+together with the next page's, with no text between. The navigation
+document's page list reaches every marker, in page order, with no page
+missing or repeated, and the package names the print edition as the source
+of its page breaks."""
 
+import json
 import re
 
 import pytest
 
-from book import copy_book, make
+from book import BOOK, copy_book, make, sphinx_build
 from epub import EPUB_TYPE, NS
 from pdf import normal, text_runs
 
@@ -23,35 +26,21 @@ MM = 72 / 25.4
 # the bottom); running heads and page numbers are printed outside it.
 TOP_MARGIN, BOTTOM_MARGIN = 20 * MM, 22 * MM
 FACT_LABEL = re.compile(r"fact(\d+)")
-HYPHENATED = re.compile(r"(\w+)[-‐]\s*$")
+# Where a printed line is compared with the EPUB's text: enough letters to tell it from any other.
+LINE_LENGTH = 40
+TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "pre"}
 
 
 def lines(pdf_page):
-    """The text lines of a PDF page's text area, top to bottom, each as printed."""
+    """The text lines of a PDF page's text area, top to bottom, as the EPUB has them: letters and
+    digits only, and a fact's label ("Fact 2") the section number the EPUB prints before its title ("2")."""
     height = float(pdf_page.mediabox.height)
     rows = {}
     for x, y, text in text_runs(pdf_page):
         if BOTTOM_MARGIN <= y <= height - TOP_MARGIN:
             rows.setdefault(round(y), []).append((x, text))
-    return ["".join(text for _x, text in sorted(row)) for _y, row in sorted(rows.items(), reverse=True)]
-
-
-def first_text(pdf_page):
-    """The letters and digits the page prints first, as the EPUB has them: a fact's
-    label ("Fact 2") is the section number the EPUB prints before the title ("2.")."""
-    printed = [normal(line) for line in lines(pdf_page)]
-    if not printed:
-        return ""
-    if FACT_LABEL.fullmatch(printed[0]) and len(printed) > 1:
-        return FACT_LABEL.fullmatch(printed[0])[1] + printed[1]
-    return printed[0]
-
-
-def word_begun_on(pdf_page):
-    """The first half of a word the page ends by hyphenating, or ''."""
-    printed = lines(pdf_page)
-    hyphenated = printed and HYPHENATED.search(printed[-1])
-    return normal(hyphenated[1]) if hyphenated else ""
+    printed = [normal("".join(text for _x, text in sorted(row))) for _y, row in sorted(rows.items(), reverse=True)]
+    return [FACT_LABEL.sub(r"\1", line) if FACT_LABEL.fullmatch(line) else line for line in printed if line]
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +52,14 @@ def markers(epub):
 
 def text_after(element):
     return normal("".join(element.xpath("following::text()")))
+
+
+def text_before(element):
+    return normal("".join(element.xpath("preceding::text()[not(ancestor::xhtml:head)]", namespaces=NS)))
+
+
+def local(element):
+    return element.tag.rpartition("}")[2]
 
 
 def test_the_package_names_the_print_edition_as_the_source_of_its_page_breaks(epub):
@@ -83,33 +80,81 @@ def test_the_page_list_reaches_every_page_of_the_pdf_in_order(epub, pdf, markers
     page_list = epub.nav("page-list")
     assert [text for text, _href in page_list] == pages
     assert [marker.get("aria-label") for _name, marker in markers] == pages
-    for (text, href), (name, marker) in zip(page_list, markers):
+    for (text, href), (name, marker) in zip(page_list, markers, strict=True):
         assert epub.resolve(epub.nav_name, href) == (name, marker.get("id")), text
     nav = epub.xml(epub.nav_name).find(".//xhtml:nav[@epub:type='page-list']", NS)
     assert nav.get("role") == "doc-pagelist"
 
 
-def test_each_marker_sits_just_before_the_first_text_its_page_prints(epub, pdf, markers):
+def begins_there(marker, printed):
+    """Whether the page whose lines are `printed` begins a block at `marker`: the line after it begins
+    the EPUB's text after it, and the lines before it end the block before it, begun on an earlier page."""
+    after = text_after(marker)
+    previous = marker.xpath("preceding::*[" + " or ".join(f"self::xhtml:{tag}" for tag in TEXT_BLOCKS) + "][1]",
+                            namespaces=NS)
+    block_before = normal("".join(previous[0].itertext())) if previous else ""
+    for place, line in enumerate(printed):
+        head = "".join(printed[:place])
+        if after.startswith(line[:LINE_LENGTH]) and (not head or len(head) < len(block_before)
+                                                     and block_before.endswith(head)):
+            return True
+    return False
+
+
+def test_each_marker_sits_where_its_page_begins_a_block(epub, pdf, markers, facts):
+    """Just before the first block that begins on its page; or, where the page begins no block
+    the EPUB has, together with the next page's marker, after all of the page's text."""
     carried = "".join(normal("".join(epub.xml(name).itertext())) for name in epub.spine)
-    misplaced = []
+    misplaced, begun = [], []
     for index, (name, marker) in enumerate(markers):
-        page, following = pdf.pages[index], text_after(marker)
-        printed = first_text(page)
-        if printed and printed in carried:
-            word_head = word_begun_on(pdf.pages[index - 1]) if index else ""
-            if not following.startswith(word_head + printed):
-                misplaced.append((index + 1, name, printed[:40], following[:40]))
-        else:
-            after_next = markers[index + 1] if index + 1 < len(markers) else None
-            if not (after_next and after_next[0] == name and text_after(after_next[1]) == following):
-                misplaced.append((index + 1, name, f"(prints nothing the EPUB has: {printed[:40]!r})", following[:40]))
-    assert misplaced == [], "page, document, the page's first text, the EPUB's text after its marker:\n" + "\n".join(
+        printed = lines(pdf.pages[index])
+        if begins_there(marker, printed):
+            begun.append(index + 1)
+            continue
+        after, following = text_after(marker), markers[index + 1] if index + 1 < len(markers) else None
+        with_the_next = following and following[0] == name and text_after(following[1]) == after
+        closes_document = not normal("".join(marker.xpath("following::text()[ancestor::xhtml:body]",
+                                                           namespaces=NS)))
+        page_text = "".join(printed)
+        if not (with_the_next or closes_document) or (page_text in carried and page_text not in text_before(marker)):
+            misplaced.append((index + 1, name, printed[:1], after[:40]))
+    assert misplaced == [], "page, document, the page's first line, the EPUB's text after its marker:\n" + "\n".join(
         map(str, misplaced))
+    # Each fact begins a page, and so does the glossary: those pages at least are marked where they begin.
+    assert len(begun) > len(facts) + 1, begun
+
+
+def test_each_marker_stands_between_blocks(markers):
+    """No marker splits a block's text: in a heading, a paragraph or a term it comes before any text."""
+    for name, marker in markers:
+        parent = marker.getparent()
+        if local(parent) in TEXT_BLOCKS:
+            ahead = (parent.text or "") + "".join(
+                "".join(sibling.itertext()) + (sibling.tail or "") for sibling in marker.itersiblings(preceding=True))
+            assert not ahead.strip(), (name, marker.get("id"), ahead)
+
+
+def test_the_epub_without_a_page_map_asks_for_the_pdf(tmp_path):
+    result = sphinx_build(BOOK, tmp_path / "epub", "epub")
+    assert result.returncode != 0
+    assert str(tmp_path / "pdf" / "page-map.json") in result.stderr and "make pdf" in result.stderr, result.stderr
+
+
+def test_a_page_map_of_another_book_names_the_block_the_epub_lacks(published, tmp_path):
+    (tmp_path / "pdf").mkdir()
+    pages = json.loads((published / "pdf" / "page-map.json").read_text(encoding="utf-8"))
+    stale = next(page for page in pages if page["anchor"])
+    stale["anchor"] += "0"
+    (tmp_path / "pdf" / "page-map.json").write_text(json.dumps(pages), encoding="utf-8")
+    result = sphinx_build(BOOK, tmp_path / "epub", "epub")
+    assert result.returncode != 0
+    assert f"page {stale['page']} " in result.stderr and stale["anchor"] in result.stderr, result.stderr
+    assert "make pdf" in result.stderr
 
 
 def test_a_rebuild_after_an_edit_moves_the_pages_gives_the_epub_a_clean_build_gives(tmp_path):
     """Page breaks follow the print layout of the build itself: after an edit to Fact 1 that pushes
-    every later page on, no page keeps a marker from the layout before."""
+    every later page on, `make all` leaves no page with a marker from the layout before."""
     def lengthen_fact_1(book):
         (first, *_rest) = sorted((book / "chapters").glob("*.md"))
         paragraph = "A paragraph more, whose lines push every later page of the print edition on. " * 6

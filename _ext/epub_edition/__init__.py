@@ -1,7 +1,7 @@
 """The e-reader edition: Sphinx's EPUB 3 builder with the book's additions.
 
 The builder stays Sphinx's own, registered again under its name ``epub`` with
-the mixins of ``epub_page_list``, ``navigation``, ``package`` and ``archive``,
+the mixins of ``page_list``, ``navigation``, ``package`` and ``archive``,
 and the HTML writer of ``translator``. The pages' ``<html>`` element also gets the
 book's language, which Sphinx's EPUB template leaves out, the cover page
 gets its alternative text from ``epub_cover_alt``, and ``epub_static_path``
@@ -14,11 +14,10 @@ import html
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util.fileutil import copy_asset
 
-from epub_page_list import PrintPageList
-
 from .archive import ReproducibleArchive
 from .navigation import NumberedNavigation
 from .package import PackageMetadata
+from .page_list import PrintPageList
 from .translator import BookTranslator
 
 
@@ -45,7 +44,7 @@ def add_cover_alt(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.add_builder(BookEpubBuilder, override=True)
-    app.setup_extension("epub_page_list")
+    app.setup_extension("epub_edition.page_list")
     app.add_config_value("epub_subjects", [], "epub", types=frozenset({list, tuple}))
     app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
     app.add_config_value("epub_cover_alt", "", "epub", types=frozenset({str}))

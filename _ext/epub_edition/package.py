@@ -59,7 +59,7 @@ class PackageMetadata:
         for prop, values in self.config.epub_accessibility.items():
             for value in values:
                 etree.SubElement(metadata, f"{{{OPF}}}meta", property=f"schema:{prop}").text = value
-        if self.config.epub_page_break_source:  # the print edition whose page breaks epub_page_list marks
+        if self.config.epub_page_break_source:  # the print edition whose page breaks page_list marks
             etree.SubElement(metadata, f"{{{OPF}}}meta", property="pageBreakSource").text = (
                 self.config.epub_page_break_source)
 
