@@ -175,3 +175,21 @@ notfound_context = {
 }
 
 epub_exclude_files += ["_static/favicon.svg"]  # the browser tab's icon: the EPUB's pages do not use it
+
+# -- Previews and search ---------------------------------------------------
+
+# The search page's scorer (Sphinx puts it in _static/language_data.js): a
+# fact ranks first for what it is about, and every result names its fact.
+# An absolute path: Sphinx opens it from the working directory.
+html_search_scorer = str(Path(__file__).parent / "_static" / "search-scorer.js")
+# Previews and the search scorer serve the HTML edition only: html_edition's
+# previews and search add them to its pages. Its static files stay out of the EPUB.
+epub_exclude_files += [
+    "_static/previews.js",
+    "_static/search-scorer.js",
+    "_static/vendor/popperjs-core-2.11.8/LICENSE.md",
+    "_static/vendor/popperjs-core-2.11.8/popper.min.js",
+    "_static/vendor/tippy.js-6.3.7/LICENSE",
+    "_static/vendor/tippy.js-6.3.7/tippy.css",
+    "_static/vendor/tippy.js-6.3.7/tippy.umd.min.js",
+]

@@ -22,7 +22,7 @@ from docutils.utils.smartquotes import smartyPants
 from sphinx import addnodes
 from sphinx.transforms import SphinxSmartQuotes
 
-from .model import fact_label, is_fact, reading_order
+from .model import is_fact, label_of, reading_order
 
 
 class SmartIndexEntries(SphinxSmartQuotes):
@@ -55,7 +55,7 @@ class Places:
         docname = self.docname_at[path]
         position = self.position.get(docname, len(self.position))  # a page outside the toctrees comes last
         if is_fact(docname):
-            return (position, 0), fact_label(self.env.config, self.env.toc_secnumbers[docname][""])
+            return (position, 0), label_of(self.env, docname)
         section_position, section = self.section_holding(docname, fragment)
         return (position, section_position), section.next_node(nodes.title).astext()
 

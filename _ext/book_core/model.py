@@ -48,6 +48,11 @@ def fact_label(config, number):
     return config.numfig_format["section"] % number
 
 
+def label_of(env, docname):
+    """A fact's label as readers see it in every edition: "Fact 7", from the number Sphinx gave its section."""
+    return fact_label(env.config, env.toc_secnumbers[docname][""])
+
+
 def file_number(file_name):
     """The number in a chapter's file name, or None if the name is not 'NN-slug.md'."""
     match = FILE_NAME.fullmatch(file_name)

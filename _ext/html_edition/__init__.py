@@ -4,7 +4,7 @@ published site needs is ``publishing``, which conf.py loads when the book has
 an address to be published at.
 """
 
-PARTS = ["viewport", "icons", "downloads"]
+PARTS = ["viewport", "icons", "downloads", "previews", "search"]
 
 
 def setup(app):

@@ -30,7 +30,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from book_core.dates import build_time
 from book_core.checks import report
-from book_core.model import fact_label, is_fact, reading_order
+from book_core.model import is_fact, label_of, reading_order
 from .page_map import write_page_map
 
 logger = sphinx_logging.getLogger(__name__)
@@ -195,7 +195,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         front["classes"].append("front-matter")
         for start in lift_documents(tree, front):
             if is_fact(start["docname"]):
-                label_fact(start.next_node(nodes.section), self.fact_label(start["docname"]))
+                label_fact(start.next_node(nodes.section), label_of(self.env, start["docname"]))
             else:
                 start.next_node(nodes.section)["classes"].append("back-matter")
         if any(INDEX in docnames for _caption, docnames in parts):
@@ -227,10 +227,6 @@ class PDFBuilder(SingleFileHTMLBuilder):
             toctree["includefiles"] = [name for name in toctree["includefiles"] if name != INDEX]
         return parts
 
-    def fact_label(self, docname):
-        """"Fact 2", as the fact's number is shown in every edition."""
-        return fact_label(self.config, self.env.toc_secnumbers[docname][""])
-
     def contents(self, front, parts):
         root = self.config.root_doc
         contents = nodes.container(classes=["contents"])
@@ -246,7 +242,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
                 if docname == INDEX:
                     entries += contents_entry("#" + INDEX, None, nodes.title("", _("Index")))
                     continue
-                label = self.fact_label(docname) if is_fact(docname) else None
+                label = label_of(self.env, docname) if is_fact(docname) else None
                 entries += contents_entry(DOCUMENT_ANCHOR + docname, label, self.env.titles[docname])
             if caption:
                 contents += nodes.rubric("", caption)

@@ -1,0 +1,82 @@
+"""What the search page's scorer (``_static/search-scorer.js``, conf.py's
+``html_search_scorer``) knows of each fact: its label ("Fact 6") and how much
+it is about each word.
+
+A fact is about the words of its title (weight 3 each time), of its lead (2),
+of its index entries (2) and of its other paragraphs (1). A paragraph that
+points to another fact by number ("… is told in Fact 3") tells of that fact,
+not of this one: its words do not count. The scorer ranks the facts by these
+weights, so that a query naming a person, a song, a place or a thing ranks the
+fact about it first; Sphinx's own index still finds every page with the words.
+
+Written into the search page only, as an inline script (``window.bookSearch``),
+by the HTML builder only.
+"""
+
+import json
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .previews import facts, is_html_edition, lead_of, title_of
+
+SEARCH_PAGE = "search"
+WORD = re.compile(r"\w+")
+WEIGHTS = {"title": 3, "lead": 2, "index": 2, "text": 1}
+
+
+def points_to_a_fact(paragraph, fact_ids):
+    """Whether a paragraph refers to a fact by number ({numref}), as chapters refer to each other."""
+    return any(
+        xref.get("reftype") == "numref" and xref.get("reftarget") in fact_ids
+        for xref in paragraph.findall(addnodes.pending_xref)
+    )
+
+
+def count(words, text, weight):
+    for word in WORD.findall(text.lower()):
+        words[word] = words.get(word, 0) + weight
+
+
+def index_text(entries):
+    """The words of index entries: "Glastonbury Music Festival, places; …", each word once."""
+    return " ".join(sorted({word for entry in entries for word in WORD.findall(entry[1].lower())}))
+
+
+def fact_words(section, own_ids, fact_ids):
+    """{word: weight} for one fact."""
+    words = {}
+    title, lead = title_of(section), lead_of(section)
+    if title is not None:
+        count(words, title.astext(), WEIGHTS["title"])
+    for paragraph in section.findall(nodes.paragraph):
+        if points_to_a_fact(paragraph, fact_ids - own_ids):
+            continue
+        count(words, paragraph.astext(), WEIGHTS["lead"] if paragraph is lead else WEIGHTS["text"])
+        for index in paragraph.findall(addnodes.index):
+            count(words, index_text(index["entries"]), WEIGHTS["index"])
+    return dict(sorted(words.items()))
+
+
+def search_data(env):
+    fact_list = facts(env)
+    fact_ids = {node_id for _, _, section in fact_list for node_id in section["ids"]}
+    return {
+        "facts": {
+            docname: {"label": label, "words": fact_words(section, set(section["ids"]), fact_ids)}
+            for docname, label, section in fact_list
+        }
+    }
+
+
+def add_search_data(app, pagename, templatename, context, doctree):
+    if not is_html_edition(app.builder) or pagename != SEARCH_PAGE:
+        return
+    data = json.dumps(search_data(app.env), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    app.add_js_file(None, body=f"window.bookSearch = {data};")
+
+
+def setup(app):
+    app.connect("html-page-context", add_search_data)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

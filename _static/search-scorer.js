@@ -1,0 +1,95 @@
+/* The book's search scorer: html_search_scorer in conf.py. Sphinx puts it in
+ * _static/language_data.js, which the search page loads with searchtools.js.
+ *
+ * Sphinx's full-text search finds every page that has the words, but gives a
+ * fact that only mentions a person in passing the same score as the fact that
+ * is about them. Here each fact result is scored by how much the fact is about
+ * the query's words, from what the book says (window.bookSearch, which
+ * _ext/html_edition/search.py writes into the search page): the words of its
+ * title (3 each), its lead (2), its index entries (2) and its other paragraphs
+ * (1), leaving out a paragraph that points to another fact ("… is told in
+ * Fact 3"), which is about that fact; a word in few facts counts for more
+ * (inverse fact frequency). A fact the words are about ranks above every other
+ * page except an exact match of an index entry (a person's glossary entry):
+ * facts score 60 to 99, such an entry 100.
+ *
+ * Every fact's result is named with its fact: "Fact 6 · This Heartbreaking
+ * Scene Used the First Take".
+ */
+var Scorer = {
+  // Sphinx's own weights, as searchtools.js has them.
+  objNameMatch: 11,
+  objPartialMatch: 6,
+  objPrio: { 0: 15, 1: 5, 2: -5 },
+  objPrioDefault: 0,
+  title: 15,
+  partialTitle: 7,
+  term: 5,
+  partialTerm: 2,
+
+  // The score of a fact the query's words are about: above a page or a
+  // partial index-entry match, below an exact index-entry match (100).
+  factFloor: 60,
+  factRange: 39,
+
+  _facts: null,
+  _query: null,
+  _stems: [],
+
+  // Each fact's weight for each stem, and in how many facts each stem is.
+  _prepare: () => {
+    if (Scorer._facts) return Scorer._facts;
+    const stemmer = new Stemmer();
+    const facts = {};
+    const factsWith = {};
+    for (const [docname, fact] of Object.entries((window.bookSearch || {}).facts || {})) {
+      const weights = {};
+      for (const [word, weight] of Object.entries(fact.words)) {
+        const stem = stemmer.stemWord(word);
+        weights[stem] = (weights[stem] || 0) + weight;
+      }
+      for (const stem of Object.keys(weights)) factsWith[stem] = (factsWith[stem] || 0) + 1;
+      facts[docname] = { label: fact.label, weights };
+    }
+    Scorer._facts = { facts, factsWith, count: Object.keys(facts).length };
+    return Scorer._facts;
+  },
+
+  // The query's words, stemmed as Sphinx's search stems them.
+  _queryStems: () => {
+    const query = new URLSearchParams(window.location.search).get("q") || "";
+    if (query !== Scorer._query) {
+      const stemmer = new Stemmer();
+      Scorer._query = query;
+      Scorer._stems = [
+        ...new Set(
+          splitQuery(query.toLowerCase().trim())
+            .filter((word) => !stopwords.has(word) && !/^\d+$/.test(word))
+            .map((word) => stemmer.stemWord(word)),
+        ),
+      ];
+    }
+    return Scorer._stems;
+  },
+
+  relevance: (docname) => {
+    const { facts, factsWith, count } = Scorer._prepare();
+    const fact = facts[docname];
+    if (!fact) return 0;
+    return Scorer._queryStems().reduce(
+      (sum, stem) => sum + (fact.weights[stem] ? fact.weights[stem] * Math.log(1 + count / factsWith[stem]) : 0),
+      0,
+    );
+  },
+
+  score: (result) => {
+    const [docname, title, , , score] = result;
+    const fact = Scorer._prepare().facts[docname];
+    if (!fact) return score;
+    // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".
+    if (!title.startsWith(`${fact.label} · `)) result[1] = `${fact.label} · ${title}`;
+    const relevance = Scorer.relevance(docname);
+    if (relevance <= 0) return score;
+    return Scorer.factFloor + (Scorer.factRange * relevance) / (relevance + 5);
+  },
+};

@@ -1,0 +1,91 @@
+"""The HTML book's search answers a reader's query with the fact it is about,
+and names every fact it lists, in Chromium, from disk (file://).
+
+For queries a reader would type, each naming a person, a song, a place or a
+thing of one fact (at least one query a fact), the search page of the book
+`make all` built lists that fact first among the facts, and first or second
+of all results: only the person's own glossary entry may come before it. A
+fact that only mentions the name in passing, in a paragraph pointing to
+another fact, comes after. Every result that is a fact is named "Fact N ·
+Title", as the reader's table of contents numbers it.
+"""
+
+import pytest
+
+from book import collapsed, fact_label, plain
+from browser import open_book
+
+# (query, the fact it is about): names, songs, places and things, as a reader types them.
+QUERIES = [
+    ("Sonja Durham", 1),  # Fact 4 names her in passing
+    ("Never Love Again", 1),  # Fact 5 names the song in passing
+    ("Haus of Gaga", 1),
+    ("Lars Ulrich", 2),
+    ("Metallica", 2),
+    ("Glastonbury", 2),  # Fact 7 too, in passing
+    ("Kris Kristofferson", 2),
+    ("roses", 3),  # Facts 6 and 8 too, in passing
+    ("Jackson's truck", 3),
+    ("Tony Bennett", 4),
+    ("The Fame", 4),
+    ("American Horror Story", 4),
+    ("Mexican restaurant", 5),
+    ("Look What I Found", 5),
+    ("Los Angeles", 5),
+    ("Sam Elliott", 6),  # Fact 8 names him in passing
+    ("first take", 6),
+    ("guitar lessons", 7),
+    ("piano", 7),
+    ("sobriety", 8),
+    ("camera", 8),  # Fact 2's musician held a camera too
+]
+
+
+def results(page, html_dir, query):
+    """The search page's results for `query`, in order: (href, link text)."""
+    open_book(page, html_dir, "search.html")
+    page.goto(page.url.split("?")[0] + "?q=" + query.replace(" ", "+"), wait_until="networkidle")
+    page.wait_for_selector("#search-results .search-summary:not(:empty)")
+    return page.locator("#search-results ul.search li > a").evaluate_all(
+        "links => links.map(link => [link.getAttribute('href'), link.textContent])"
+    )
+
+
+def test_the_queries_cover_every_fact(facts):
+    assert {number for _, number in QUERIES} == {fact.number for fact in facts}
+    assert len(QUERIES) >= 12
+
+
+@pytest.mark.parametrize(("query", "number"), QUERIES, ids=[query for query, _ in QUERIES])
+def test_the_fact_a_query_is_about_comes_first(new_page, html_dir, facts, query, number):
+    fact = next(fact for fact in facts if fact.number == number)
+    found = results(new_page(), html_dir, query)
+    pages = [href.split("#")[0] for href, _ in found]
+    listing = "\n".join(f"{href}  {text}" for href, text in found)
+    fact_pages = [page for page in pages if page.startswith("chapters/")]
+    assert fact_pages and fact_pages[0] == fact.html_name, listing
+    position = pages.index(fact.html_name)
+    assert position <= 1, listing
+    if position == 1:  # only the person's glossary entry comes before their fact
+        assert found[0][0].startswith("people.html#term-"), listing
+
+
+@pytest.mark.parametrize(("query", "number"), QUERIES[::4], ids=[query for query, _ in QUERIES[::4]])
+def test_every_fact_in_the_results_is_named_with_its_number_and_title(new_page, html_dir, facts, query, number):
+    found = results(new_page(), html_dir, query)
+    by_page = {fact.html_name: fact for fact in facts}
+    named = 0
+    for href, text in found:
+        fact = by_page.get(href.split("#")[0])
+        if fact is None:
+            assert "Fact\N{NO-BREAK SPACE}" not in text, (href, text)  # no other page claims a number
+            continue
+        assert plain(collapsed(text)).startswith(f"{fact_label(fact.number)} · {fact.title}"), (href, text)
+        named += 1
+    assert named
+
+
+def test_a_result_reads_fact_number_and_title(new_page, html_dir):
+    found = results(new_page(), html_dir, "Sam Elliott")
+    texts = [text for href, text in found if href.startswith("chapters/06-first-take.html")]
+    assert texts[0] == "Fact\N{NO-BREAK SPACE}6 · This Heartbreaking Scene Used the First Take"
