@@ -151,14 +151,19 @@ html_context = {"default_mode": "auto"}
 html_baseurl = os.environ.get("BOOK_BASE_URL", "")
 # Canonical links (Sphinx's own, from html_baseurl), the sitemap, Open Graph
 # tags, robots.txt and the 404 page all need that address.
-extensions += ["sphinx_sitemap", "sphinxext.opengraph", "notfound.extension", "html_edition.publishing"] if html_baseurl else []
+extensions += (
+    ["sphinx_sitemap", "sphinxext.opengraph", "notfound.extension", "html_edition.publishing"] if html_baseurl else []
+)
 
 sitemap_url_scheme = "{link}"  # html_baseurl already holds Read the Docs' language and version
 sitemap_excludes = ["search.html", "404.html"]
 
 ogp_site_url = html_baseurl
 ogp_image = "social-card.jpg"  # _web/social-card.jpg, drawn from the cover by scripts/render_cover.py
-ogp_image_alt = "The book's cover, a gold star above its title, beside the title A Star Is Born: Eight Facts from The Road to Stardom."
+ogp_image_alt = (
+    "The book's cover, a gold star above its title, beside the title "
+    "A Star Is Born: Eight Facts from The Road to Stardom."
+)
 ogp_social_cards = {"enable": False}  # the extension's own cards, drawn with matplotlib
 ogp_custom_meta_tags = [
     '<meta property="og:image:width" content="1200" />',
@@ -170,8 +175,8 @@ notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 notfound_context = {
     "title": "Page not found",
     "body": "<h1>Page not found</h1>\n<p>There is no page at this address. The "
-            f'<a href="{notfound_urls_prefix}index.html">front page</a> lists the eight facts, and the search '
-            "finds any name, song or place in the book.</p>",
+    f'<a href="{notfound_urls_prefix}index.html">front page</a> lists the eight facts, and the search '
+    "finds any name, song or place in the book.</p>",
 }
 
 epub_exclude_files += ["_static/favicon.svg"]  # the browser tab's icon: the EPUB's pages do not use it

@@ -99,8 +99,20 @@ def floor_command(confdir):
     conf = runpy.run_path(str(BOOK / "conf.py"))
     settings = "".join(f"{name} = {conf[name]!r}\n" for name in FLOOR_SETTINGS)
     (confdir / "conf.py").write_text(f'extensions = ["myst_parser"]\n{settings}', encoding="utf-8")
-    return [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c", str(confdir),
-            "-d", "_build/floor-doctrees", ".", "_build/floor"]
+    return [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-c",
+        str(confdir),
+        "-d",
+        "_build/floor-doctrees",
+        ".",
+        "_build/floor",
+    ]
 
 
 def cases(confdir):
@@ -109,15 +121,21 @@ def cases(confdir):
         Case("floor: bare sphinx-build -b html", floor_command(confdir), ["_build/floor"], prepare=clean),
         Case("make all (clean)", make("all"), [path for paths in editions.values() for path in paths], prepare=clean),
         *(Case(f"make {target} (clean)", make(target), outputs, prepare=clean) for target, outputs in editions.items()),
-        Case("make html after one chapter's body changed", make("html"), ["_build/html"],
-             setup=built_html_only, prepare=edit_one_chapters_body),
+        Case(
+            "make html after one chapter's body changed",
+            make("html"),
+            ["_build/html"],
+            setup=built_html_only,
+            prepare=edit_one_chapters_body,
+        ),
     ]
 
 
 def first_load(html_dir):
     """The first-load line of scripts/first_load.py, or why it could not run."""
-    result = subprocess.run([sys.executable, str(BOOK / "scripts" / "first_load.py"), str(html_dir)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(BOOK / "scripts" / "first_load.py"), str(html_dir)], capture_output=True, text=True
+    )
     return result.stdout.strip() if result.returncode == 0 else f"not measured: {result.stderr.strip()}"
 
 
@@ -129,13 +147,21 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per case; the median is reported (default 3)")
-    parser.add_argument("--curve", action="store_const", dest="facts", const=CURVE, default=[None],
-                        help=f"measure books of {', '.join(map(str, CURVE))} facts, not only the book as it is")
+    parser.add_argument(
+        "--curve",
+        action="store_const",
+        dest="facts",
+        const=CURVE,
+        default=[None],
+        help=f"measure books of {', '.join(map(str, CURVE))} facts, not only the book as it is",
+    )
     args = parser.parse_args()
 
     print(f"Machine: {machine()}; {args.runs} runs per case, median wall and CPU time")
-    print(f"\n{'facts':>5} {'case':44} {'seconds':>8} {'x floor':>8} {'CPU s':>7} {'x floor':>8}"
-          f" {'peak MiB':>9} {'output KiB':>11} {'x fewest':>10}")
+    print(
+        f"\n{'facts':>5} {'case':44} {'seconds':>8} {'x floor':>8} {'CPU s':>7} {'x floor':>8}"
+        f" {'peak MiB':>9} {'output KiB':>11} {'x fewest':>10}"
+    )
     edit_at_smallest = first_view = None
     with tempfile.TemporaryDirectory(prefix="book-bench-") as scratch:
         confdir = Path(scratch) / "floor-conf"
@@ -150,8 +176,11 @@ def main():
                 if name.startswith("make html after"):
                     edit_at_smallest = edit_at_smallest or seconds
                     versus_smallest = f"{seconds / edit_at_smallest:10.2f}"
-                print(f"{facts:5} {name:44} {seconds:8.2f} {seconds / floor_time:8.2f} {cpu:7.2f}"
-                      f" {cpu / floor_cpu:8.2f} {memory:9.0f} {size / 1024:11.0f} {versus_smallest}", flush=True)
+                print(
+                    f"{facts:5} {name:44} {seconds:8.2f} {seconds / floor_time:8.2f} {cpu:7.2f}"
+                    f" {cpu / floor_cpu:8.2f} {memory:9.0f} {size / 1024:11.0f} {versus_smallest}",
+                    flush=True,
+                )
             if first_view is None:  # the smallest book's, which make all built last
                 run(make("all"), book)
                 first_view = first_load(book / "_build" / "html")

@@ -17,8 +17,13 @@ CHROMIUM = shutil.which("chromium")
 WIDTHS = {"desktop": 1280, "phone": 390}
 MODES = ["light", "dark"]
 FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 

@@ -20,11 +20,14 @@ sys.path.insert(0, str(BOOK / "_ext"))
 
 try:
     from anyascii import anyascii
+
     from book_core.model import FILE_NAME, LABEL, chapter_files, fact_number, numbering_problems
     from book_core.sources import SourceError, front_matter, read_source
 except ImportError as error:
-    raise SystemExit(f"new_fact.py needs the book's environment ({error.name} is missing): run `make venv`, "
-                     "then .venv/bin/python scripts/new_fact.py \"The fact's heading\"") from None
+    raise SystemExit(
+        f"new_fact.py needs the book's environment ({error.name} is missing): run `make venv`, "
+        'then .venv/bin/python scripts/new_fact.py "The fact\'s heading"'
+    ) from None
 
 MAX_SLUG_LENGTH = 40
 # The file name's two digits: fact 99 is the last one a file name can number.
@@ -62,8 +65,10 @@ def heading(title):
     """The Markdown heading text that shows ``title`` exactly; SystemExit for a title no heading can hold."""
     breaks = sorted({repr(c) for c in title if unicodedata.category(c) in {"Cc", "Zl", "Zp"}})
     if breaks:
-        raise SystemExit(f"A heading is one line of text, but the title holds {', '.join(breaks)}: "
-                         "give the title on one line, without tabs or control characters.")
+        raise SystemExit(
+            f"A heading is one line of text, but the title holds {', '.join(breaks)}: "
+            "give the title on one line, without tabs or control characters."
+        )
     if not title.strip():
         raise SystemExit("The title is empty: give the fact's heading.")
     return MARKUP.sub(r"\\\1", title.strip())
@@ -95,8 +100,10 @@ def new_fact(book, title):
 
     number = len(existing) + 1
     if number > MAX_FACTS:
-        raise SystemExit(f"The book holds {MAX_FACTS} facts, the most a chapter's file name can number "
-                         "(two digits, 01 to 99); nothing was written.")
+        raise SystemExit(
+            f"The book holds {MAX_FACTS} facts, the most a chapter's file name can number "
+            "(two digits, 01 to 99); nothing was written."
+        )
     slug = slugify(title) or f"fact-{number}"
     for name, (_number, text) in existing.items():
         if FILE_NAME.fullmatch(name)["slug"] == slug or f"fact-{slug}" in LABEL.findall(text):

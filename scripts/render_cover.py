@@ -48,9 +48,19 @@ SOCIAL_CARD_PAGE = """<!DOCTYPE html>
 
 def screenshot(url, size, png, profile):
     subprocess.run(
-        [require_chromium(), "--headless", *FLAGS, "--hide-scrollbars", f"--user-data-dir={profile}",
-         "--force-device-scale-factor=1", f"--window-size={size[0]},{size[1]}", f"--screenshot={png}", url],
-        check=True, capture_output=True,
+        [
+            require_chromium(),
+            "--headless",
+            *FLAGS,
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            "--force-device-scale-factor=1",
+            f"--window-size={size[0]},{size[1]}",
+            f"--screenshot={png}",
+            url,
+        ],
+        check=True,
+        capture_output=True,
     )
 
 

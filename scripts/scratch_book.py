@@ -48,6 +48,6 @@ def _grow_chapters(chapter_dir, facts):
         if round_:
             suffix = f"-{round_ + 1}"
             slug += suffix
-            text = label_reference.sub(lambda match: match[1] + suffix, text)
+            text = label_reference.sub(lambda match, suffix=suffix: match[1] + suffix, text)
         text = FRONT_MATTER_NUMBER.sub(f"fact: {number}", text, count=1)
         (chapter_dir / f"{number:02d}-{slug}.md").write_text(text, encoding="utf-8")

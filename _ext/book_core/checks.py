@@ -5,8 +5,9 @@ source is UTF-8; chapters/ holds fact chapters only; every fence is closed;
 every glossary entry has one definition. After reading: every document has a
 title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
 label on it; no fact's number is typed by hand ("Fact 3" in the text, which
-a renumbering would leave behind, where ``{numref}`` follows the fact); no source carries active content (scripts, event handlers,
-frames and embedded objects, ``javascript:`` links), whether written as raw
+a renumbering would leave behind, where ``{numref}`` follows the fact); no
+source carries active content (scripts, event handlers, frames and embedded
+objects, ``javascript:`` links), whether written as raw
 HTML, a ``{raw}`` directive or pulled in from elsewhere; every person in the
 glossary is referenced by a chapter. Plain HTML that runs nothing may stay.
 
@@ -112,14 +113,21 @@ def document_problems(env, docname, doctree):
     """What is wrong in a read document, as Problems."""
     problems = []
     for node in doctree.findall(nodes.raw):
-        problems += [_problem_at(env, node, docname, f"{what} is active content, which the book never publishes: "
-                                                     "remove it")
-                     for what in active_content(node.astext())]
+        problems += [
+            _problem_at(env, node, docname, f"{what} is active content, which the book never publishes: remove it")
+            for what in active_content(node.astext())
+        ]
     for node in doctree.findall(lambda node: isinstance(node, (nodes.reference, nodes.image))):
         url = node.get("refuri") or node.get("uri") or ""
         if _is_active_url(url):
-            problems.append(_problem_at(env, node, docname, f"the link {url[:40]!r} runs a script, which the book "
-                                                            "never publishes: remove it"))
+            problems.append(
+                _problem_at(
+                    env,
+                    node,
+                    docname,
+                    f"the link {url[:40]!r} runs a script, which the book never publishes: remove it",
+                )
+            )
 
     word = fact_label(env.config, "").strip()
     typed_label = re.compile(rf"\b{re.escape(word)}\s+\d+")
@@ -129,10 +137,17 @@ def document_problems(env, docname, doctree):
         # A line break in the source is a text node of its own: read each run of text whole.
         for is_text, run in groupby(element.children, key=lambda child: isinstance(child, nodes.Text)):
             labels = typed_label.findall("".join(run)) if is_text else []
-            problems += [_problem_at(env, element, docname, f"{' '.join(label.split())!r} is a fact's number typed "
-                                                            "by hand, which no renumbering would follow: write "
-                                                            "{numref}`fact-…` instead")
-                         for label in labels]
+            problems += [
+                _problem_at(
+                    env,
+                    element,
+                    docname,
+                    f"{' '.join(label.split())!r} is a fact's number typed "
+                    "by hand, which no renumbering would follow: write "
+                    "{numref}`fact-…` instead",
+                )
+                for label in labels
+            ]
 
     sections = [node for node in doctree.children if isinstance(node, nodes.section)]
     path = str(env.doc2path(docname, base=False))
@@ -143,14 +158,23 @@ def document_problems(env, docname, doctree):
         problems.append(Problem(path, _line(sections[0][0]), "its title is empty: write the title after the '# '"))
     if is_fact(docname):
         problems += [
-            Problem(path, _line(extra[0]), f"a second top-level heading ({extra[0].astext()!r}) would make a fact "
-                                           "of its own and renumber every later fact: a fact chapter has one '# ' "
-                                           "heading; use '## ' below it")
+            Problem(
+                path,
+                _line(extra[0]),
+                f"a second top-level heading ({extra[0].astext()!r}) would make a fact "
+                "of its own and renumber every later fact: a fact chapter has one '# ' "
+                "heading; use '## ' below it",
+            )
             for extra in sections[1:]
         ]
         if not any(name.startswith("fact-") and doctree.nametypes.get(name) for name in sections[0]["names"]):
-            problems.append(Problem(path, _line(sections[0][0]),
-                                    "the fact's heading has no label: put a line '(fact-slug)=' right above it"))
+            problems.append(
+                Problem(
+                    path,
+                    _line(sections[0][0]),
+                    "the fact's heading has no label: put a line '(fact-slug)=' right above it",
+                )
+            )
     return problems
 
 
@@ -184,9 +208,15 @@ def check_people_are_referenced(app, env):
         for entry in glossary_entries(read_source(Path(env.srcdir), path)):
             if not any(term.lower() in mentioned for _line, term in entry.terms):
                 line, term = entry.terms[0]
-                location, message = _located(app, Problem(
-                    str(path), line, f"{term!r} is referenced by no fact chapter, so its 'Appears in' list would "
-                                     "be empty: reference it with {term} in a chapter, or remove the entry"))
+                location, message = _located(
+                    app,
+                    Problem(
+                        str(path),
+                        line,
+                        f"{term!r} is referenced by no fact chapter, so its 'Appears in' list would "
+                        "be empty: reference it with {term} in a chapter, or remove the entry",
+                    ),
+                )
                 logger.error(message, location=location, type="book", subtype="whole")
 
 

@@ -5,9 +5,9 @@ empty variable means now.
 """
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def build_time():
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)

@@ -26,8 +26,9 @@ def label_of(doctree):
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return None
-    return next((name for name in section["names"]
-                 if name.startswith(LABEL_PREFIX) and doctree.nametypes.get(name)), None)
+    return next(
+        (name for name in section["names"] if name.startswith(LABEL_PREFIX) and doctree.nametypes.get(name)), None
+    )
 
 
 def chapters(env):
@@ -46,10 +47,14 @@ class ChapterCollector(EnvironmentCollector):
     def process_doc(self, app, doctree):
         docname = app.env.docname
         if is_fact(docname):
-            app.env.book_chapters[docname] = Chapter(label_of(doctree), frozenset(
-                node["reftarget"].lower() for node in doctree.findall(addnodes.pending_xref)
-                if node.get("refdomain") == "std" and node.get("reftype") == "term"
-            ))
+            app.env.book_chapters[docname] = Chapter(
+                label_of(doctree),
+                frozenset(
+                    node["reftarget"].lower()
+                    for node in doctree.findall(addnodes.pending_xref)
+                    if node.get("refdomain") == "std" and node.get("reftype") == "term"
+                ),
+            )
 
 
 def init_env(app):

@@ -84,10 +84,13 @@ def name_places(app, pagename, templatename, context, doctree):
         return
     places = Places(app)
     context["genindexentries"] = [
-        (letter, [
-            (name, (places.links(links), [(sub, places.links(sublinks)) for sub, sublinks in subentries], category))
-            for name, (links, subentries, category) in entries
-        ])
+        (
+            letter,
+            [
+                (name, (places.links(links), [(sub, places.links(sublinks)) for sub, sublinks in subentries], category))
+                for name, (links, subentries, category) in entries
+            ],
+        )
         for letter, entries in context["genindexentries"]
     ]
 

@@ -100,13 +100,24 @@ def chapter_files(book):
         if NOT_A_SOURCE.fullmatch(entry.name):
             continue
         if entry.is_symlink() and not entry.exists():
-            problems.append(Problem(name, None, f"is a link to {entry.readlink()}, which does not exist: "
-                                   "restore its target or remove the link"))
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    f"is a link to {entry.readlink()}, which does not exist: restore its target or remove the link",
+                )
+            )
         elif not entry.is_file():
             problems.append(Problem(name, None, "is not a file: chapters/ holds only fact chapters, NN-slug.md"))
         elif entry.suffix != ".md":
-            problems.append(Problem(name, None, "is not a fact chapter: chapters/ holds only NN-slug.md files; "
-                                   "rename it to .md or move it out of chapters/"))
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "is not a fact chapter: chapters/ holds only NN-slug.md files; "
+                    "rename it to .md or move it out of chapters/",
+                )
+            )
         else:
             chapters.append(entry)
     return chapters, problems
@@ -123,8 +134,13 @@ def numbering_problems(chapters):
     for name, claimed in sorted(chapters.items()):
         prefix = file_number(name)
         if prefix is None:
-            problems.append((name, "a fact chapter's file name must be 'NN-slug.md' "
-                                   "(two digits, 01 to 99, a hyphen, lower-case words joined by hyphens)"))
+            problems.append(
+                (
+                    name,
+                    "a fact chapter's file name must be 'NN-slug.md' "
+                    "(two digits, 01 to 99, a hyphen, lower-case words joined by hyphens)",
+                )
+            )
         if claimed is None:
             problems.append((name, "front matter needs 'fact: N' with the fact's number"))
         if prefix is None or claimed is None:
@@ -136,8 +152,9 @@ def numbering_problems(chapters):
     expected = 1
     for number, names in sorted(by_number.items()):
         if len(names) > 1:
-            problems += [(name, f"fact {number} is claimed by more than one chapter: {', '.join(names)}")
-                         for name in names]
+            problems += [
+                (name, f"fact {number} is claimed by more than one chapter: {', '.join(names)}") for name in names
+            ]
         if number != expected:
             missing = f"fact {expected} is" if number == expected + 1 else f"facts {expected} to {number - 1} are"
             problems.append((names[0], f"is fact {number}, but {missing} missing: facts run 1, 2, 3, ... with no gap"))

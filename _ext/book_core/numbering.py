@@ -59,11 +59,14 @@ def check_numbers_readers_see(app, env):
     for docname, number in sorted(_fact_numbers(env).items()):
         shown = env.toc_secnumbers.get(docname, {})
         if number is not None and shown.get("") not in (None, (number,)):
-            report(app, docname, f"is fact {number}, but readers would see it as fact "
-                                 f"{'.'.join(map(str, shown['']))}")
+            report(app, docname, f"is fact {number}, but readers would see it as fact {'.'.join(map(str, shown['']))}")
         for anchor in sorted(anchor for anchor, shown_number in shown.items() if anchor and len(shown_number) == 1):
-            report(app, docname, f"the heading {anchor!r} would be numbered "
-                                 f"{'.'.join(map(str, shown[anchor]))} as if it were a fact of its own")
+            report(
+                app,
+                docname,
+                f"the heading {anchor!r} would be numbered "
+                f"{'.'.join(map(str, shown[anchor]))} as if it were a fact of its own",
+            )
     return []
 
 

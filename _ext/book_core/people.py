@@ -49,9 +49,14 @@ class AppearsIn(SphinxPostTransform):
             if position:
                 paragraph += nodes.Text(", ")
             paragraph += addnodes.pending_xref(
-                "", nodes.inline("", "", classes=["xref", "std", "std-numref"]),
-                refdomain="std", reftype="numref", reftarget=label,
-                refexplicit=False, refwarn=True, refdoc=self.env.docname,
+                "",
+                nodes.inline("", "", classes=["xref", "std", "std-numref"]),
+                refdomain="std",
+                reftype="numref",
+                reftarget=label,
+                refexplicit=False,
+                refwarn=True,
+                refdoc=self.env.docname,
             )
         return paragraph
 

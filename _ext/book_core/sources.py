@@ -33,11 +33,14 @@ def read_source(book, path):
         return data.decode(ENCODING)
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
-        raise SourceError(Problem(
-            str(path), data.count(b"\n", 0, error.start) + 1,
-            f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at column {error.start - line_start + 1}): "
-            "save the file with the UTF-8 encoding",
-        )) from None
+        raise SourceError(
+            Problem(
+                str(path),
+                data.count(b"\n", 0, error.start) + 1,
+                f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at column {error.start - line_start + 1}): "
+                "save the file with the UTF-8 encoding",
+            )
+        ) from None
 
 
 _FRONT_MATTER_PARSER = MarkdownIt("commonmark").use(front_matter_plugin)
@@ -63,8 +66,12 @@ LITERAL_DIRECTIVES = {"code", "code-block", "code-cell", "sourcecode", "raw", "e
 
 def _closes(line, marker):
     match = FENCE.match(line)
-    return (match is not None and match["marker"][0] == marker[0]
-            and len(match["marker"]) >= len(marker) and not match["info"].strip())
+    return (
+        match is not None
+        and match["marker"][0] == marker[0]
+        and len(match["marker"]) >= len(marker)
+        and not match["info"].strip()
+    )
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ def fences(lines, first_line=1):
             continue
         marker, info = match["marker"], match["info"].strip()
         end = next((i for i in range(index + 1, len(lines)) if _closes(lines[i], marker)), None)
-        fence = Fence(first_line + index, marker, info, lines[index + 1:end], end is not None)
+        fence = Fence(first_line + index, marker, info, lines[index + 1 : end], end is not None)
         yield fence
         if fence.directive and fence.directive not in LITERAL_DIRECTIVES:
             yield from fences(fence.body, fence.line + 1)
@@ -103,8 +110,12 @@ def fences(lines, first_line=1):
 def unclosed_fences(path, text):
     """A Problem for each fence that is never closed, which would swallow the rest of its document."""
     return [
-        Problem(path, fence.line, f"the fence '{fence.marker}{fence.info}' opened here is never closed: end it "
-                                  f"with a line '{fence.marker}', or everything after it is published inside it")
+        Problem(
+            path,
+            fence.line,
+            f"the fence '{fence.marker}{fence.info}' opened here is never closed: end it "
+            f"with a line '{fence.marker}', or everything after it is published inside it",
+        )
         for fence in fences(text.splitlines())
         if not fence.closed
     ]
@@ -151,12 +162,23 @@ def glossary_problems(path, text):
         if not entry.after_blank:
             problems.append(Problem(path, line, f"the glossary entry {term!r} needs an empty line above it"))
         if not entry.defined:
-            problems.append(Problem(path, line, f"the glossary entry {term!r} has no definition: "
-                                                "indent its definition on the lines below it"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"the glossary entry {term!r} has no definition: indent its definition on the lines below it",
+                )
+            )
         for line, term in entry.terms:
             if term.lower() in first_seen:
-                problems.append(Problem(path, line, f"the glossary entry {term!r} is already defined "
-                                                    f"on line {first_seen[term.lower()]}: merge the two"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"the glossary entry {term!r} is already defined "
+                        f"on line {first_seen[term.lower()]}: merge the two",
+                    )
+                )
             first_seen.setdefault(term.lower(), line)
     return problems
 

@@ -60,8 +60,9 @@ class PackageMetadata:
             for value in values:
                 etree.SubElement(metadata, f"{{{OPF}}}meta", property=f"schema:{prop}").text = value
         if self.config.epub_page_break_source:  # the print edition whose page breaks page_list marks
-            etree.SubElement(metadata, f"{{{OPF}}}meta", property="pageBreakSource").text = (
-                self.config.epub_page_break_source)
+            etree.SubElement(
+                metadata, f"{{{OPF}}}meta", property="pageBreakSource"
+            ).text = self.config.epub_page_break_source
 
     @staticmethod
     def _leave_fonts_to_the_reader(metadata):
@@ -89,6 +90,9 @@ class PackageMetadata:
         guide.clear()
         for epub_type, href, title in self.landmarks():
             etree.SubElement(
-                guide, f"{{{OPF}}}reference",
-                type=GUIDE_TYPES.get(epub_type, epub_type), title=html.unescape(title), href=href,
+                guide,
+                f"{{{OPF}}}reference",
+                type=GUIDE_TYPES.get(epub_type, epub_type),
+                title=html.unescape(title),
+                href=href,
             )

@@ -33,9 +33,15 @@ STRICT_PARENTS = {"dl", "ul", "ol", "table", "thead", "tbody", "tr"}
 
 
 def _marker(label):
-    return etree.Element(f"{{{XHTML}}}span", {
-        "id": f"page-{label}", f"{{{OPS}}}type": "pagebreak", "role": "doc-pagebreak", "aria-label": label,
-    })
+    return etree.Element(
+        f"{{{XHTML}}}span",
+        {
+            "id": f"page-{label}",
+            f"{{{OPS}}}type": "pagebreak",
+            "role": "doc-pagebreak",
+            "aria-label": label,
+        },
+    )
 
 
 def _insert_before(block, markers):
@@ -73,8 +79,10 @@ class PrintPageList:
     def _print_pages(self):
         path = self._page_map_path()
         if not path.is_file():
-            raise PageBreakError(f"no page map of the print edition at {path}: the EPUB marks the PDF's pages, "
-                                 "so build the PDF first (make pdf), or name its page map in epub_print_page_map")
+            raise PageBreakError(
+                f"no page map of the print edition at {path}: the EPUB marks the PDF's pages, "
+                "so build the PDF first (make pdf), or name its page map in epub_print_page_map"
+            )
         return json.loads(path.read_text(encoding="utf-8"))
 
     def _place_page_breaks(self, pages):
@@ -98,7 +106,8 @@ class PrintPageList:
                     raise PageBreakError(
                         f"page {page['page']} of the print edition begins with the block {page['anchor']!r}, which "
                         f"{self.get_outfilename(docname)} does not have: the page map {self._page_map_path()} "
-                        "is not the PDF of this book as it stands; build the PDF again (make pdf)")
+                        "is not the PDF of this book as it stands; build the PDF again (make pdf)"
+                    )
                 _insert_before(found[0], markers)
             hrefs.update(dict.fromkeys(waiting, docname))
             waiting, last_docname = [], docname
@@ -114,8 +123,9 @@ class PrintPageList:
         tree = etree.parse(path, etree.XMLParser(remove_blank_text=True))
         body = tree.getroot().find(f"{{{XHTML}}}body")
         landmarks = body.find(f"{{{XHTML}}}nav[@{{{OPS}}}type='landmarks']")
-        nav = etree.Element(f"{{{XHTML}}}nav", {f"{{{OPS}}}type": "page-list", "role": "doc-pagelist",
-                                                 "hidden": "hidden"})
+        nav = etree.Element(
+            f"{{{XHTML}}}nav", {f"{{{OPS}}}type": "page-list", "role": "doc-pagelist", "hidden": "hidden"}
+        )
         etree.SubElement(nav, f"{{{XHTML}}}h2").text = PAGE_LIST_TITLE
         listing = etree.SubElement(nav, f"{{{XHTML}}}ol")
         for label, href in page_breaks:

@@ -48,9 +48,13 @@ def find_downloads(app):
         return
     for fmt, kind, path in _editions(app):
         if path.is_file():
-            app.edition_downloads.append({
-                "label": f"{kind} ({fmt}, {_human_size(path)})", "source": path, "path": f"{DOWNLOADS_DIR}/{path.name}",
-            })
+            app.edition_downloads.append(
+                {
+                    "label": f"{kind} ({fmt}, {_human_size(path)})",
+                    "source": path,
+                    "path": f"{DOWNLOADS_DIR}/{path.name}",
+                }
+            )
 
 
 def fill_placeholders(app, doctree, docname):

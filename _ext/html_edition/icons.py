@@ -19,7 +19,7 @@ ICON_SCRIPT = "fontawesome.js"
 ICON_RULE = re.compile(r'(?P<selectors>[^{};]+)\{--fa:"\\[0-9a-f]+ ?"\}')
 ICON_CLASS = re.compile(r"fa-[a-z0-9-]+")
 # A glyph a stylesheet names, written as an escape (`"\f002"`) or as the character itself.
-GLYPH = re.compile(r'\\([0-9a-f]{2,6}) ?|([\ue000-\uf8ff])')
+GLYPH = re.compile(r"\\([0-9a-f]{2,6}) ?|([\ue000-\uf8ff])")
 
 
 def icons_named(outdir):

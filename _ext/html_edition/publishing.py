@@ -50,7 +50,8 @@ def write_site_files(app, exception):
     outdir = Path(app.outdir)
     (outdir / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {app.config.html_baseurl}{app.config.sitemap_filename}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     shutil.copyfile(Path(app.confdir) / SOCIAL_CARD, outdir / app.config.ogp_image)
 
 

@@ -28,9 +28,10 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
-from book_core.dates import build_time
 from book_core.checks import report
+from book_core.dates import build_time
 from book_core.model import is_fact, label_of, reading_order
+
 from .page_map import write_page_map
 
 logger = sphinx_logging.getLogger(__name__)
@@ -214,7 +215,10 @@ class PDFBuilder(SingleFileHTMLBuilder):
         """The copyright page: the copyright, and the article the book retells."""
         source = nodes.paragraph(
             # Made after Sphinx's smart quotes ran, so its apostrophes are made typographic here.
-            "", "", nodes.Text("Retold from the article "), nodes.emphasis("", smartyPants(self.config.source_title)),
+            "",
+            "",
+            nodes.Text("Retold from the article "),
+            nodes.emphasis("", smartyPants(self.config.source_title)),
             nodes.Text(". Every quotation is the article’s, word for word."),
         )
         return nodes.container("", nodes.paragraph("", f"© {self.config.copyright}"), source, classes=["colophon"])
@@ -305,15 +309,19 @@ STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
 
 
 def check_theme_files(app):
-    """Every file the print stylesheets name (the typeface) is there: WeasyPrint would only say it cannot load a font."""
+    """Every file the print stylesheets name (the typeface) is there: WeasyPrint would only warn of a font."""
     if app.builder.name != PDFBuilder.name:
         return
     static = Path(app.confdir, app.config.pdf_theme, "static")
     for stylesheet in sorted(static.glob("*.css")):
         for url in STYLESHEET_URL.findall(stylesheet.read_text(encoding="utf-8")):
             if ":" not in url and not (static / url).is_file():
-                report(app, None, f"{static / url}: missing, and {stylesheet.name} needs it: "
-                                  "restore it (git checkout -- _themes) to build the PDF")
+                report(
+                    app,
+                    None,
+                    f"{static / url}: missing, and {stylesheet.name} needs it: "
+                    "restore it (git checkout -- _themes) to build the PDF",
+                )
 
 
 def register_theme(app, config):
