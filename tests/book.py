@@ -14,7 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 BOOK = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BOOK / "scripts"))
+# The scripts, and the book's own extensions (_ext/book_core: the rules the tests hold the book to).
+sys.path[:0] = [str(BOOK / "scripts"), str(BOOK / "_ext")]
 from scratch_book import copy_book  # noqa: E402,F401  (the tests' copies of the book)
 
 CONF = runpy.run_path(str(BOOK / "conf.py"))  # the book's settings, as Sphinx reads them
@@ -34,7 +35,8 @@ def parsed_pages(html):
     """Every page of a built HTML book, parsed, keyed by its path relative to `html`; its static files left out."""
     return {
         path.relative_to(html).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in sorted(html.rglob("*.html")) if "_static" not in path.relative_to(html).parts
+        for path in sorted(html.rglob("*.html"))
+        if "_static" not in path.relative_to(html).parts
     }
 
 
@@ -111,29 +113,38 @@ def link_target(page, href):
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path)), fragment
 
 
+def build_environment(**variables):
+    """The environment the tests build in: this one, the date fixed at SOURCE_DATE_EPOCH, and Sphinx's output
+    uncoloured (under CI=true Sphinx colours it), so that the tests read its messages as a terminal shows them."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH), "NO_COLOR": "1", **variables}
+
+
 def sphinx_build(srcdir, outdir, builder="html"):
     """Run sphinx-build as `make` does (nitpicky, warnings as errors), dated SOURCE_DATE_EPOCH."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
-         "-d", f"{outdir}-doctrees", str(srcdir), str(outdir)],
-        capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)},
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            builder,
+            "-n",
+            "-W",
+            "--keep-going",
+            "-d",
+            f"{outdir}-doctrees",
+            str(srcdir),
+            str(outdir),
+        ],
+        capture_output=True,
+        text=True,
+        env=build_environment(),
     )
 
 
 def build_errors(result):
     """The error and warning lines a build printed."""
     return [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]
-
-
-def broken_build(tmp_path, breakage):
-    """Build a copy of the book that `breakage` broke, asserting that the build fails naming the
-    place `breakage` returns; the build's result, for further checks."""
-    book = copy_book(tmp_path / "book")
-    place = breakage(book)
-    result = sphinx_build(book, tmp_path / "html")
-    assert result.returncode != 0
-    assert any(place in line for line in build_errors(result)), result.stderr
-    return result
 
 
 def build_edition(outdir, builder):
@@ -144,19 +155,17 @@ def build_edition(outdir, builder):
     return Path(outdir)
 
 
-def build_pdf(outdir):
-    """The print edition's PDF, built as `make pdf` does."""
-    (pdf,) = build_edition(outdir, "pdf").glob("*.pdf")
-    return pdf
-
-
 def start_make(book, *targets, environment=None, **options):
     """Start `make` in a copy of the book, with this test run's virtual environment, dated SOURCE_DATE_EPOCH,
     and the variables in `environment`; its output captured, and `options` passed on to Popen."""
-    return subprocess.Popen(["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "MAKEFLAGS": "", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH),
-                                 **(environment or {})}, **options)
+    return subprocess.Popen(
+        ["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=build_environment(MAKEFLAGS="", **(environment or {})),
+        **options,
+    )
 
 
 def make(book, *targets, environment=None):

@@ -1,5 +1,7 @@
 """Shared fixtures: the book's facts, and the book built once per test session
-as `make all` builds it, which the tests read as readers get it."""
+as `make all` builds it, which the tests read as readers get it (and, for the
+tests of reproducible editions, built a second time elsewhere); both builds
+run in the background from the session's start (background.py)."""
 
 import zipfile
 
@@ -7,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from background import background_builds, built, in_background  # noqa: F401  (an autouse fixture)
 from book import copy_book, make, parsed_pages, read_facts
 from epub import Epub
 
@@ -18,14 +21,27 @@ def facts():
     return read_facts()
 
 
-@pytest.fixture(scope="session")
-def published(tmp_path_factory):
-    """The build folder of `make all`, run in a copy of the book at a fixed SOURCE_DATE_EPOCH."""
-    book = copy_book(tmp_path_factory.mktemp("published") / "book")
+@in_background("published", order=0)
+@in_background("published_again", order=2)
+def make_all(folder):
+    """The build folder of `make all`, run in a copy of the book in `folder` at a fixed SOURCE_DATE_EPOCH."""
+    book = copy_book(folder / "book")
     result = make(book, "all")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "warning" not in result.stderr.lower(), result.stderr
     return book / "_build"
+
+
+@pytest.fixture(scope="session")
+def published(request):
+    """The book as readers get it: the build folder of `make all`."""
+    return built(request, "published")
+
+
+@pytest.fixture(scope="session")
+def published_again(request):
+    """A second `make all`, in another copy of the book in another folder: what reproducible editions equal."""
+    return built(request, "published_again")
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,14 @@ def outline(pdf, items=None, depth=0):
             yield depth, item, pdf.get_destination_page_number(item)
 
 
+def page_text_runs(pdf, page):
+    """text_runs of the page numbered `page` (from 0), read once per PDF: reading a page's text is slow."""
+    read = vars(pdf).setdefault("_text_runs_by_page", {})
+    if page not in read:
+        read[page] = text_runs(pdf.pages[page])
+    return read[page]
+
+
 def printed_below(pdf, page, top):
     """The text a page prints at or below the height `top`: what a link or bookmark there shows first."""
-    return "".join(text for _x, y, text in text_runs(pdf.pages[page]) if y <= float(top) + 1)
+    return "".join(text for _x, y, text in page_text_runs(pdf, page) if y <= float(top) + 1)

@@ -12,8 +12,10 @@ from browser import WIDTHS, first_view, open_book, static_server
 
 BUDGET = 600_000  # bytes, as served (uncompressed)
 THEME_STYLESHEET = "_static/styles/pydata-sphinx-theme.css"
-FONT_FACE = re.compile(r"@font-face\{[^}]*?font-family:(?P<family>[^;]+);[^}]*?font-weight:(?P<weight>\d+);"
-                       r"[^}]*?src:url\((?P<src>[^)]+)\)")
+FONT_FACE = re.compile(
+    r"@font-face\{[^}]*?font-family:(?P<family>[^;]+);[^}]*?font-weight:(?P<weight>\d+);"
+    r"[^}]*?src:url\((?P<src>[^)]+)\)"
+)
 ICONS_SHOWN = """() => [...document.querySelectorAll('[class*="fa-"]')]
     .filter(icon => icon.checkVisibility())
     .map(icon => {
@@ -45,11 +47,14 @@ def icon_fonts(html_dir):
     return faces
 
 
-@pytest.mark.parametrize("path, expected", [
-    ("index.html", {"fa-bars", "fa-magnifying-glass", "fa-angle-right"}),
-    ("chapters/02-glastonbury.html", {"fa-bars", "fa-magnifying-glass", "fa-angle-left", "fa-angle-right"}),
-    ("people.html", {"fa-bars", "fa-magnifying-glass", "fa-angle-left"}),
-])
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("index.html", {"fa-bars", "fa-magnifying-glass", "fa-angle-right"}),
+        ("chapters/02-glastonbury.html", {"fa-bars", "fa-magnifying-glass", "fa-angle-left", "fa-angle-right"}),
+        ("people.html", {"fa-bars", "fa-magnifying-glass", "fa-angle-left"}),
+    ],
+)
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_every_icon_a_page_shows_is_drawn(new_page, html_dir, icon_fonts, path, expected, width):
     page = new_page(width)
@@ -58,8 +63,13 @@ def test_every_icon_a_page_shows_is_drawn(new_page, html_dir, icon_fonts, path, 
     shown = {name for icon in icons for name in icon["classes"]}
     assert expected <= shown
     assert shown & {"fa-sun", "fa-moon", "fa-circle-half-stroke"}, "no colour-mode icon"
-    loaded = {(face["family"], face["weight"]) for face in page.evaluate(
-        "[...document.fonts].filter(font => font.status === 'loaded').map(font => ({family: font.family, weight: font.weight}))")}
+    loaded = {
+        (face["family"], face["weight"])
+        for face in page.evaluate(
+            "[...document.fonts].filter(font => font.status === 'loaded')"
+            ".map(font => ({family: font.family, weight: font.weight}))"
+        )
+    }
     for icon in icons:
         face = (icon["family"], icon["weight"])
         assert face in loaded, icon
@@ -96,5 +106,6 @@ def test_the_search_fields_icon_sits_beside_its_text(new_page, html_dir, path):
     form = page.locator("form.bd-search:visible")
     icon = form.locator(".fa-magnifying-glass").bounding_box()
     text_starts = form.locator("input[name=q]").evaluate(
-        "field => field.getBoundingClientRect().left + parseFloat(getComputedStyle(field).paddingLeft)")
+        "field => field.getBoundingClientRect().left + parseFloat(getComputedStyle(field).paddingLeft)"
+    )
     assert icon["x"] + icon["width"] <= text_starts

@@ -22,6 +22,7 @@ def site_url(site_root):
     with static_server(site_root, not_found_page=SITE_PATH.strip("/") + "/404.html") as host:
         yield host.rstrip("/") + SITE_PATH
 
+
 # Styles the book's and the theme's stylesheets set, the same on every page.
 STYLE_PROBE = """[document.body, document.querySelector('.bd-header'), document.querySelector('.bd-sidebar-primary')]
     .map(element => { const style = getComputedStyle(element);
@@ -41,10 +42,18 @@ def watch(page, site_url):
     page.on("console", console)
     page.on("pageerror", lambda error: problems.append(f"script: {error}"))
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
-    page.on("request", lambda request: request.url.startswith((site_url, "data:")) or problems.append(
-        f"elsewhere: {request.url}"))
-    page.on("response", lambda response: response.status < 400 or response.request.resource_type == "document"
-            or problems.append(f"{response.status}: {response.url}"))
+    page.on(
+        "request",
+        lambda request: request.url.startswith((site_url, "data:")) or problems.append(f"elsewhere: {request.url}"),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status < 400
+            or response.request.resource_type == "document"
+            or problems.append(f"{response.status}: {response.url}")
+        ),
+    )
     return problems
 
 

@@ -32,6 +32,9 @@ def test_bare_make_html_has_no_download_links(tmp_path):
     assert result.returncode == 0, result.stderr
     html = book / "_build" / "html"
     assert not (html / "downloads").exists()
-    pages = {path.relative_to(html): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-             for path in html.rglob("*.html") if "_static" not in path.parts}
+    pages = {
+        path.relative_to(html): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in html.rglob("*.html")
+        if "_static" not in path.parts
+    }
     assert {name: download_links(page) for name, page in pages.items() if download_links(page)} == {}

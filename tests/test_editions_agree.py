@@ -26,15 +26,16 @@ def tables_of_contents(html_pages, epub, pdf):
     return {
         "HTML navigation": numbered(link.get_text() for link in html_pages["index.html"].select("nav.bd-docs-nav a")),
         "EPUB nav.xhtml": numbered(text for text, _href in epub.nav("toc")),
-        "EPUB toc.ncx": numbered(point.findtext("ncx:navLabel/ncx:text", namespaces=NS)
-                                 for point in ncx.iterfind(".//ncx:navPoint", NS)),
+        "EPUB toc.ncx": numbered(
+            point.findtext("ncx:navLabel/ncx:text", namespaces=NS) for point in ncx.iterfind(".//ncx:navPoint", NS)
+        ),
         "PDF outline": numbered(bookmark.title for _depth, bookmark, _page in outline(pdf)),
     }
 
 
 def test_every_edition_numbers_and_titles_the_facts_as_the_sources(facts, tables_of_contents):
     source = [(fact.number, fact.title) for fact in facts]
-    assert tables_of_contents == {edition: source for edition in tables_of_contents}
+    assert tables_of_contents == dict.fromkeys(tables_of_contents, source)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def glossaries(html_pages, epub, print_page, facts):
         "pdf": (print_page, "index.html"),
     }
     glossaries = {}
-    for edition, (page, name) in pages.items():
+    for edition, (page, _name) in pages.items():
         entries = {}
         for term in page.select("dl.glossary dt"):
             appears_in = term.find_next_sibling("dd").select("p.appears-in a")
@@ -72,6 +73,7 @@ def test_every_edition_has_the_same_people(glossaries, edition):
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_appears_in_lists_follow_the_chapters_term_references(glossaries, facts, edition):
-    expected = {person: [fact.number for fact in facts if person in people_mentioned(fact)]
-                for person in glossary_terms()}
+    expected = {
+        person: [fact.number for fact in facts if person in people_mentioned(fact)] for person in glossary_terms()
+    }
     assert glossaries[edition] == expected

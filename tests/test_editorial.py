@@ -49,7 +49,7 @@ def words(text):
 
 
 def runs(word_list, length):
-    return {tuple(word_list[i:i + length]) for i in range(len(word_list) - length + 1)}
+    return {tuple(word_list[i : i + length]) for i in range(len(word_list) - length + 1)}
 
 
 def paragraphs(root):
@@ -73,7 +73,9 @@ def book_pages(facts):
 
 
 def test_the_front_page_names_the_article_as_the_source_of_the_facts_and_the_quotations(html_pages):
-    citing = [text for text in paragraphs(html_pages["index.html"].select_one("article")) if SOURCE_TITLE in plain(text)]
+    citing = [
+        text for text in paragraphs(html_pages["index.html"].select_one("article")) if SOURCE_TITLE in plain(text)
+    ]
     assert citing, "the front page does not name the article by its title"
     assert any("source" in text and "quotation" in text for text in citing), citing
 

@@ -23,7 +23,9 @@ def ace_report(epub_path, outdir):
     require(CHROMIUM, "DAISY Ace needs Chromium (Debian package chromium; .ci/run installs it)")
     result = subprocess.run(
         [str(ACE), "--silent", "--force", "--outdir", str(outdir), str(epub_path)],
-        capture_output=True, text=True, env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM},
     )
     report = outdir / "report.json"
     assert report.exists(), f"Ace wrote no report (exit {result.returncode}):\n{result.stdout}{result.stderr}"
@@ -33,8 +35,12 @@ def ace_report(epub_path, outdir):
 def violations(report):
     """(rule, impact, file, element) of each failed check."""
     return [
-        (check["earl:test"]["dct:title"], check["earl:test"]["earl:impact"],
-         document["earl:testSubject"]["url"], check["earl:result"].get("html", ""))
+        (
+            check["earl:test"]["dct:title"],
+            check["earl:test"]["earl:impact"],
+            document["earl:testSubject"]["url"],
+            check["earl:result"].get("html", ""),
+        )
         for document in report["assertions"]
         for check in document.get("assertions", [])
         if check["earl:result"]["earl:outcome"] != "pass"

@@ -17,8 +17,7 @@ SUMMARY = [
     "Text in reading order, with a heading for every chapter.",
     "The table of contents numbers the {count} facts; names in the chapters link to a glossary of people, "
     "and an index lists people, songs, places and works.",
-    "The page numbers of the print edition are marked where each printed page begins, and a page list "
-    "leads to each.",
+    "The page numbers of the print edition are marked where each printed page begins, and a page list leads to each.",
     "The only image is the cover, described by alternative text.",
     "No sound, video, animation or fixed layout: the reading system's font, size and colours apply.",
     "Checked by the book's tests, automatically: EPUBCheck finds the EPUB valid, with no error or warning; "

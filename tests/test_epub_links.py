@@ -82,8 +82,11 @@ def test_every_name_in_a_fact_links_to_a_glossary_entry(epub, facts):
     for fact in facts:
         name = fact.xhtml_name
         source_terms = re.findall(r"\{term\}`", fact.path.read_text(encoding="utf-8"))
-        links = [span.getparent() for span in epub.xml(name).iterfind(".//xhtml:a/xhtml:span", NS)
-                 if "std-term" in span.get("class", "").split()]
+        links = [
+            span.getparent()
+            for span in epub.xml(name).iterfind(".//xhtml:a/xhtml:span", NS)
+            if "std-term" in span.get("class", "").split()
+        ]
         assert len(links) == len(source_terms), fact.path.name
         for link in links:
             assert epub.resolve(name, link.get("href")) in {(glossary, anchor) for anchor in ids}, link.get("href")
@@ -91,6 +94,9 @@ def test_every_name_in_a_fact_links_to_a_glossary_entry(epub, facts):
 
 def test_the_index_links_into_every_fact(epub, facts):
     (index,) = [href for _text, href in epub.nav("landmarks") if href.startswith("genindex")]
-    reached = {epub.resolve(index, link.get("href"))[0]
-               for link in epub.xml(index).iterfind(".//xhtml:a", NS) if link.get("href")}
+    reached = {
+        epub.resolve(index, link.get("href"))[0]
+        for link in epub.xml(index).iterfind(".//xhtml:a", NS)
+        if link.get("href")
+    }
     assert {fact.xhtml_name for fact in facts} <= reached

@@ -55,16 +55,31 @@ def test_the_cover_image_is_rendered_from_the_current_svg(epub):
 
 
 def test_the_accessibility_metadata_is_complete(epub):
-    for prop in ("accessMode", "accessModeSufficient", "accessibilityFeature", "accessibilityHazard",
-                 "accessibilitySummary"):
+    for prop in (
+        "accessMode",
+        "accessModeSufficient",
+        "accessibilityFeature",
+        "accessibilityHazard",
+        "accessibilitySummary",
+    ):
         assert epub.meta(A11Y + prop), prop
     modes = set(epub.meta(A11Y + "accessMode"))
     for sufficient in epub.meta(A11Y + "accessModeSufficient"):
         assert set(sufficient.split(",")) <= modes, sufficient
 
 
-CLAIMED_FEATURES = {"alternativeText", "displayTransformability", "index", "pageBreakMarkers", "pageNavigation",
-                    "printPageNumbers", "readingOrder", "structuralNavigation", "tableOfContents", "unlocked"}
+CLAIMED_FEATURES = {
+    "alternativeText",
+    "displayTransformability",
+    "index",
+    "pageBreakMarkers",
+    "pageNavigation",
+    "printPageNumbers",
+    "readingOrder",
+    "structuralNavigation",
+    "tableOfContents",
+    "unlocked",
+}
 
 
 def test_the_claimed_accessibility_features_hold(epub):

@@ -23,15 +23,19 @@ def test_nav_lists_the_facts_numbered_with_their_titles(epub, facts):
 
 def test_ncx_lists_the_facts_numbered_with_their_titles(epub, facts):
     ncx = epub.xml(epub.ncx_name)
-    entries = [(point.findtext("ncx:navLabel/ncx:text", namespaces=NS), point.find("ncx:content", NS).get("src"))
-               for point in ncx.iterfind(".//ncx:navPoint", NS)]
+    entries = [
+        (point.findtext("ncx:navLabel/ncx:text", namespaces=NS), point.find("ncx:content", NS).get("src"))
+        for point in ncx.iterfind(".//ncx:navPoint", NS)
+    ]
     assert numbered_entries(entries) == expected_entries(facts)
 
 
 def test_nav_and_ncx_list_the_same_entries(epub):
     ncx = epub.xml(epub.ncx_name)
-    ncx_entries = [(point.findtext("ncx:navLabel/ncx:text", namespaces=NS), point.find("ncx:content", NS).get("src"))
-                   for point in ncx.iterfind(".//ncx:navPoint", NS)]
+    ncx_entries = [
+        (point.findtext("ncx:navLabel/ncx:text", namespaces=NS), point.find("ncx:content", NS).get("src"))
+        for point in ncx.iterfind(".//ncx:navPoint", NS)
+    ]
     assert epub.nav("toc") == ncx_entries
 
 
@@ -44,8 +48,9 @@ def landmarks(epub):
 def test_landmarks_lead_to_the_contents_the_first_fact_the_glossary_and_the_index(epub, facts):
     found = landmarks(epub)
     assert found["bodymatter"] == facts[0].xhtml_name
-    contents = {epub.resolve(found["toc"], link.get("href"))[0]
-                for link in epub.xml(found["toc"]).iterfind(".//xhtml:a", NS)}
+    contents = {
+        epub.resolve(found["toc"], link.get("href"))[0] for link in epub.xml(found["toc"]).iterfind(".//xhtml:a", NS)
+    }
     assert {fact.xhtml_name for fact in facts} <= contents
     assert epub.xml(found["glossary"]).find(".//xhtml:div[@epub:type='glossary']/xhtml:dl", NS) is not None
     assert epub.xml(found["index"]).find(".//xhtml:table[@class='indextable genindextable']", NS) is not None
@@ -53,4 +58,10 @@ def test_landmarks_lead_to_the_contents_the_first_fact_the_glossary_and_the_inde
 
 def test_the_reading_order_is_cover_contents_facts_glossary_index(epub, facts):
     found = landmarks(epub)
-    assert epub.spine == [found["cover"], found["toc"], *(fact.xhtml_name for fact in facts), found["glossary"], found["index"]]
+    assert epub.spine == [
+        found["cover"],
+        found["toc"],
+        *(fact.xhtml_name for fact in facts),
+        found["glossary"],
+        found["index"],
+    ]

@@ -46,8 +46,11 @@ def lines(pdf_page):
 @pytest.fixture(scope="module")
 def markers(epub):
     """(document name, element) of each page break marker, in reading order."""
-    return [(name, element) for name in epub.spine
-            for element in epub.xml(name).iterfind(f".//xhtml:*[@{{{NS['epub']}}}type='pagebreak']", NS)]
+    return [
+        (name, element)
+        for name in epub.spine
+        for element in epub.xml(name).iterfind(f".//xhtml:*[@{{{NS['epub']}}}type='pagebreak']", NS)
+    ]
 
 
 def text_after(element):
@@ -90,13 +93,15 @@ def begins_there(marker, printed):
     """Whether the page whose lines are `printed` begins a block at `marker`: the line after it begins
     the EPUB's text after it, and the lines before it end the block before it, begun on an earlier page."""
     after = text_after(marker)
-    previous = marker.xpath("preceding::*[" + " or ".join(f"self::xhtml:{tag}" for tag in TEXT_BLOCKS) + "][1]",
-                            namespaces=NS)
+    previous = marker.xpath(
+        "preceding::*[" + " or ".join(f"self::xhtml:{tag}" for tag in TEXT_BLOCKS) + "][1]", namespaces=NS
+    )
     block_before = normal("".join(previous[0].itertext())) if previous else ""
     for place, line in enumerate(printed):
         head = "".join(printed[:place])
-        if after.startswith(line[:LINE_LENGTH]) and (not head or len(head) < len(block_before)
-                                                     and block_before.endswith(head)):
+        if after.startswith(line[:LINE_LENGTH]) and (
+            not head or len(head) < len(block_before) and block_before.endswith(head)
+        ):
             return True
     return False
 
@@ -113,13 +118,13 @@ def test_each_marker_sits_where_its_page_begins_a_block(epub, pdf, markers, fact
             continue
         after, following = text_after(marker), markers[index + 1] if index + 1 < len(markers) else None
         with_the_next = following and following[0] == name and text_after(following[1]) == after
-        closes_document = not normal("".join(marker.xpath("following::text()[ancestor::xhtml:body]",
-                                                           namespaces=NS)))
+        closes_document = not normal("".join(marker.xpath("following::text()[ancestor::xhtml:body]", namespaces=NS)))
         page_text = "".join(printed)
         if not (with_the_next or closes_document) or (page_text in carried and page_text not in text_before(marker)):
             misplaced.append((index + 1, name, printed[:1], after[:40]))
     assert misplaced == [], "page, document, the page's first line, the EPUB's text after its marker:\n" + "\n".join(
-        map(str, misplaced))
+        map(str, misplaced)
+    )
     # Each fact begins a page, and so does the glossary: those pages at least are marked where they begin.
     assert len(begun) > len(facts) + 1, begun
 
@@ -130,7 +135,8 @@ def test_each_marker_stands_between_blocks(markers):
         parent = marker.getparent()
         if local(parent) in TEXT_BLOCKS:
             ahead = (parent.text or "") + "".join(
-                "".join(sibling.itertext()) + (sibling.tail or "") for sibling in marker.itersiblings(preceding=True))
+                "".join(sibling.itertext()) + (sibling.tail or "") for sibling in marker.itersiblings(preceding=True)
+            )
             assert not ahead.strip(), (name, marker.get("id"), ahead)
 
 
@@ -155,6 +161,7 @@ def test_a_page_map_of_another_book_names_the_block_the_epub_lacks(published, tm
 def test_a_rebuild_after_an_edit_moves_the_pages_gives_the_epub_a_clean_build_gives(tmp_path):
     """Page breaks follow the print layout of the build itself: after an edit to Fact 1 that pushes
     every later page on, `make all` leaves no page with a marker from the layout before."""
+
     def lengthen_fact_1(book):
         (first, *_rest) = sorted((book / "chapters").glob("*.md"))
         paragraph = "A paragraph more, whose lines push every later page of the print edition on. " * 6

@@ -28,8 +28,10 @@ def reader_with_fonts(reader_page):
     """The reader's page, once it is known to draw the reader's sans-serif and serif apart."""
     reader_page.set_content('<p style="font-family: serif">Serif</p><p style="font-family: sans-serif">Sans</p>')
     serif, sans = (rendered_fonts(reader_page, f"p:nth-child({n})") for n in (1, 2))
-    require(serif == {READER_FONTS["serif"]: 5} and sans == {READER_FONTS["sansSerif"]: 4},
-            "the DejaVu fonts are not installed (Debian package fonts-dejavu-core)")
+    require(
+        serif == {READER_FONTS["serif"]: 5} and sans == {READER_FONTS["sansSerif"]: 4},
+        "the DejaVu fonts are not installed (Debian package fonts-dejavu-core)",
+    )
     return reader_page
 
 

@@ -11,8 +11,10 @@ COLOUR = re.compile(r"(?:^|[;{\s])(?:color|background(?:-color)?)\s*:(?!\s*(?:in
 
 
 def stylesheets(epub, name):
-    return [epub.resolve(name, link.get("href"))[0]
-            for link in epub.xml(name).iterfind(".//xhtml:link[@rel='stylesheet']", NS)]
+    return [
+        epub.resolve(name, link.get("href"))[0]
+        for link in epub.xml(name).iterfind(".//xhtml:link[@rel='stylesheet']", NS)
+    ]
 
 
 def test_pages_use_the_epub_theme_and_the_reader_stylesheet_only(epub):

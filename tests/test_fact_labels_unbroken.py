@@ -22,8 +22,10 @@ def edition_texts(html_pages, epub, pdf):
     return {
         "HTML": [page.get_text() for page in html_pages.values()],
         "EPUB": [*epub_texts, epub.files[epub.ncx_name].decode()],
-        "PDF": [*(page.extract_text() for page in pdf.pages),
-                *(bookmark.title for _depth, bookmark, _page in outline(pdf))],
+        "PDF": [
+            *(page.extract_text() for page in pdf.pages),
+            *(bookmark.title for _depth, bookmark, _page in outline(pdf)),
+        ],
     }
 
 

@@ -1,6 +1,7 @@
 """Facts are numbered 1 to 8 as in the article, and every place agrees."""
 
 import pytest
+
 from book import link_target, plain
 
 ARTICLE_ORDER = [
@@ -21,7 +22,7 @@ def numbered_text(number, title):
 
 def test_facts_are_numbered_one_to_eight_in_the_articles_order(facts):
     assert [fact.number for fact in facts] == list(range(1, 9))
-    for fact, heading in zip(facts, ARTICLE_ORDER):
+    for fact, heading in zip(facts, ARTICLE_ORDER, strict=True):
         # Fact 5's teaser heading may be completed in the book's own words.
         assert fact.title.startswith(heading), (fact.path.name, fact.title)
 
@@ -56,7 +57,7 @@ def test_front_page_toctree_shows_each_fact_with_its_number_and_title(facts, htm
 
 
 def test_previous_and_next_follow_the_fact_order(facts, html_pages):
-    for before, after in zip(facts, facts[1:]):
+    for before, after in zip(facts, facts[1:], strict=False):
         page = html_pages[before.html_name]
         next_link = page.select_one(".prev-next-area a.right-next")
         assert next_link["href"] == after.html_name.removeprefix("chapters/")

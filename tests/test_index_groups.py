@@ -68,9 +68,13 @@ def test_each_member_of_a_group_is_also_under_its_own_letter(index, group):
     assert GROUPS[group] <= set(members), sorted(members)
     for name, links in members.items():
         assert links, f"{group}; {name} links nowhere"
-        assert letter_entry(index, name) == links, f"{name} under {name[0].upper()} does not lead where {group}; {name} does"
+        assert letter_entry(index, name) == links, (
+            f"{name} under {name[0].upper()} does not lead where {group}; {name} does"
+        )
 
 
 def test_each_song_under_its_letter_is_also_under_songs(index):
-    songs = {entry.removesuffix(" (song)") for entries in index.values() for entry in entries if entry.endswith(" (song)")}
+    songs = {
+        entry.removesuffix(" (song)") for entries in index.values() for entry in entries if entry.endswith(" (song)")
+    }
     assert songs == set(index["S"]["songs"][1])

@@ -19,8 +19,11 @@ def edition(request, html_pages, epub, facts):
     """The edition's index page name, a parser for its pages and each fact's page name."""
     if request.param == "html":
         return "genindex.html", html_pages.__getitem__, {fact.html_name: fact for fact in facts}
-    return ("genindex.xhtml", lambda name: BeautifulSoup(epub.files[name], "html.parser"),
-            {fact.xhtml_name: fact for fact in facts})
+    return (
+        "genindex.xhtml",
+        lambda name: BeautifulSoup(epub.files[name], "html.parser"),
+        {fact.xhtml_name: fact for fact in facts},
+    )
 
 
 def entries(index):

@@ -14,8 +14,9 @@ def index_and_glossary(request, html_pages, epub, print_page):
     if request.param == "html":
         index, glossary = html_pages["genindex.html"], html_pages["people.html"]
     elif request.param == "epub":
-        index, glossary = (BeautifulSoup(epub.files[name], "html.parser")
-                           for name in ("genindex.xhtml", "people.xhtml"))
+        index, glossary = (
+            BeautifulSoup(epub.files[name], "html.parser") for name in ("genindex.xhtml", "people.xhtml")
+        )
     else:
         index = glossary = print_page
     items = index.select("table.indextable li") + index.select(".book-index li > p")

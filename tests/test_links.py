@@ -52,8 +52,10 @@ def test_every_term_reaches_a_glossary_entry(facts, html_pages):
 
 def test_every_person_is_referenced_from_a_chapter(facts, html_pages):
     glossary = html_pages["people.html"]
-    people = {plain(tag.get_text(" ", strip=True).removesuffix("#").strip()): tag["id"]
-              for tag in glossary.select("dl.glossary dt[id]")}
+    people = {
+        plain(tag.get_text(" ", strip=True).removesuffix("#").strip()): tag["id"]
+        for tag in glossary.select("dl.glossary dt[id]")
+    }
     assert sorted(people) == sorted(glossary_terms())
     referenced = {anchor for fact in facts for _page, anchor in term_links(html_pages[fact.html_name], fact.html_name)}
     assert {name for name, anchor in people.items() if anchor not in referenced} == set()
@@ -81,4 +83,3 @@ def test_cross_references_follow_the_editorial_pairs(facts, html_pages):
             references.add((fact.number, by_label[label]))
     for a, b in pairs:
         assert (a, b) in references and (b, a) in references, f"Facts {a} and {b} should link each other"
-

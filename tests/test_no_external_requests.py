@@ -5,8 +5,17 @@ import re
 REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 # Attributes through which a page loads something, as opposed to links a reader follows.
-LOADING = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-           ("audio", "src"), ("video", "src"), ("embed", "src"), ("object", "data"), ("link", "href")]
+LOADING = [
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("link", "href"),
+]
 
 
 def test_pages_load_nothing_from_another_host(html_pages):
@@ -14,8 +23,16 @@ def test_pages_load_nothing_from_another_host(html_pages):
     for page, soup in html_pages.items():
         for tag_name, attribute in LOADING:
             for tag in soup.find_all(tag_name, attrs={attribute: True}):
-                if tag_name == "link" and not {"stylesheet", "preload", "icon", "modulepreload", "prefetch",
-                                               "dns-prefetch", "preconnect", "manifest"} & set(tag.get("rel", [])):
+                if tag_name == "link" and not {
+                    "stylesheet",
+                    "preload",
+                    "icon",
+                    "modulepreload",
+                    "prefetch",
+                    "dns-prefetch",
+                    "preconnect",
+                    "manifest",
+                } & set(tag.get("rel", [])):
                     continue
                 if REMOTE.match(tag[attribute]):
                     remote.append((page, str(tag)[:120]))

@@ -29,7 +29,12 @@ def printed_target(print_page, anchor):
 
 
 def inside(rect, x, y):
-    left, bottom, right, top = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+    left, bottom, right, top = (
+        min(rect[0], rect[2]),
+        min(rect[1], rect[3]),
+        max(rect[0], rect[2]),
+        max(rect[1], rect[3]),
+    )
     return left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1
 
 

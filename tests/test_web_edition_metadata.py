@@ -1,12 +1,12 @@
 """What a published web edition carries, built with a base URL (as Read the
-Docs builds it): every page has Open Graph and Twitter card tags, a fact's
-description being its own lead; the social image is the 1200x630 card drawn
-from the current cover, shipped in the site; sitemap.xml lists every page and
-robots.txt names it; every page's favicon is a file of the site. Built
-without one (a plain `make html`), no page carries an absolute URL to any
-host nor any of those tags, and no sitemap, robots.txt or 404 page is
-written, yet the favicon is still there. A base URL without its final "/"
-stops the build."""
+Docs builds it): every page of the book's text (front page, facts, glossary)
+has Open Graph and Twitter card tags, a fact's description being its own
+lead; the social image is the 1200x630 card drawn from the current cover,
+shipped in the site; sitemap.xml lists every page and robots.txt names it;
+every page's favicon is a file of the site. Built without one (a plain `make
+html`), no page carries an absolute URL to any host nor any of those tags,
+and no sitemap, robots.txt or 404 page is written, yet the favicon is still
+there. A base URL without its final "/" stops the build."""
 
 import hashlib
 import re
@@ -22,8 +22,16 @@ NOT_IN_SITEMAP = {"search.html", "404.html"}  # a search's results and a missing
 ABSOLUTE_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 
-def test_every_page_has_open_graph_and_twitter_card_tags(site_pages):
-    for path, soup in site_pages.items():
+def pages_of_the_books_text(site_pages):
+    """The pages made from the book's sources (the front page, the facts, the glossary), not those Sphinx
+    generates (the index, the search page, the 404 page)."""
+    return {path: soup for path, soup in site_pages.items() if (BOOK / path).with_suffix(".md").is_file()}
+
+
+def test_every_page_of_the_books_text_has_open_graph_and_twitter_card_tags(site_pages, facts):
+    pages = pages_of_the_books_text(site_pages)
+    assert {"index.html", "people.html", *(fact.html_name for fact in facts)} == set(pages)
+    for path, soup in pages.items():
         assert meta(soup, "og:title"), path
         assert meta(soup, "og:description"), path
         assert meta(soup, "og:url") == CANONICAL_URL + path

@@ -1,0 +1,47 @@
+"""The long builds the tests read, started in the background as the session starts.
+
+A Sphinx build keeps one core busy, and the machine that runs the tests has
+two; the tests that read a build mostly wait on a browser, a PDF reader or a
+validator. So the builds that fixtures stand on (`make all` for the book
+readers get, Read the Docs' build, the rebuilds of test_rebuilds...) need not
+wait for their turn: a function of a folder registered with
+`@in_background(fixture name)` is run, as soon as the session starts, in a
+small pool of threads (first the builds most tests need), provided some
+collected test uses that fixture; the fixture then takes its result, waiting
+for it only if it is not done yet. A build that fails fails the fixture, with
+its own message. conftest.py imports the session's fixture.
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+WORKERS = 2  # builds at once, beside the tests themselves
+_builds = {}  # fixture name: (order, function of a fresh folder)
+
+
+def in_background(name, order=10):
+    """Register the decorated function of a folder as the background build of the fixture `name`;
+    builds start in `order`, lowest first."""
+
+    def register(function):
+        _builds[name] = (order, function)
+        return function
+
+    return register
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_builds(request, tmp_path_factory):
+    """The background builds of the fixtures this session's tests use, started; by fixture name."""
+    used = set().union(*(item.fixturenames for item in request.session.items))
+    wanted = sorted((order, name, build) for name, (order, build) in _builds.items() if name in used)
+    pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="background-build")
+    started = {name: pool.submit(build, tmp_path_factory.mktemp(name)) for _order, name, build in wanted}
+    yield started
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def built(request, name):
+    """The result of the background build of the fixture `name`, once it is done."""
+    return request.getfixturevalue("background_builds")[name].result()

@@ -1,0 +1,654 @@
+"""The book's rules, tested in process, in milliseconds a case: which files are
+fact chapters and what numbers they carry (``book_core.model``), how a source is
+decoded and which fences and glossary entries are wrong (``book_core.sources``),
+and what in a read document stops the build (``book_core.checks``: active content,
+a fact's number typed by hand, a missing, empty or second top-level heading,
+a heading without its label).
+
+These are the functions the build itself calls, imported from _ext/book_core and
+fed small texts, folders and documents that MyST parses as the build does.
+Each rule is also held to the real book: none of them finds fault with it.
+That the build applies them, stops, and names the file and line, is proved by
+a few failing builds in test_whole_book and test_rebuilds.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from docutils.core import publish_doctree
+from myst_parser.parsers.docutils_ import Parser
+
+from book import BOOK, CONF
+from book_core.checks import active_content, document_problems
+from book_core.model import (
+    LABEL,
+    Problem,
+    chapter_files,
+    fact_label,
+    fact_number,
+    facts_in_order,
+    file_number,
+    front_matter_number,
+    is_fact,
+    numbering_problems,
+    reading_order,
+)
+from book_core.sources import SourceError, fences, front_matter, glossary_problems, read_source, text_problems
+
+CONFIG = SimpleNamespace(numfig_format=CONF["numfig_format"], root_doc=CONF["root_doc"])
+SOURCES = sorted(
+    path.relative_to(BOOK).as_posix() for pattern in CONF["include_patterns"] for path in BOOK.glob(pattern)
+)
+
+
+def problems_as_text(problems):
+    return [str(problem) for problem in problems]
+
+
+# --- the book model: chapters, numbers, labels, order ------------------------
+
+
+def test_a_problem_names_its_file_and_line_as_an_editor_jumps_to_them():
+    assert str(Problem("chapters/02-glastonbury.md", 7, "wrong")) == "chapters/02-glastonbury.md:7: wrong"
+    assert str(Problem("chapters/09-drafts", None, "wrong")) == "chapters/09-drafts: wrong"
+
+
+def test_every_document_in_chapters_and_no_other_is_a_fact():
+    assert is_fact("chapters/02-glastonbury")
+    assert not is_fact("index") and not is_fact("people") and not is_fact("genindex")
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("02-glastonbury.md", 2),
+        ("10-a-tenth-fact.md", 10),
+        ("99-last.md", 99),
+        ("01-star2.md", 1),
+        ("2-glastonbury.md", None),
+        ("100-glastonbury.md", None),
+        ("02_glastonbury.md", None),
+        ("02-Glastonbury.md", None),
+        ("02-glastonbury-.md", None),
+        ("02-glaston--bury.md", None),
+        ("02-.md", None),
+        ("02-glastonbury.markdown", None),
+        ("02-glastonbury.md.txt", None),
+    ],
+)
+def test_a_chapters_number_is_the_two_digits_of_a_file_named_nn_slug_md(name, number):
+    assert file_number(name) == number
+
+
+@pytest.mark.parametrize(
+    ("value", "number"), [(3, 3), ("3", 3), ("03", 3), (None, None), ("three", None), ("", None), ("3.5", None)]
+)
+def test_the_front_matters_fact_value_gives_a_number_or_none(value, number):
+    assert fact_number(value) == number
+
+
+def test_a_facts_label_joins_word_and_number_with_a_no_break_space():
+    assert fact_label(CONFIG, 7) == "Fact\N{NO-BREAK SPACE}7"
+    assert fact_label(CONFIG, (7,)) == "Fact\N{NO-BREAK SPACE}7"  # as Sphinx's section numbers come
+    assert fact_label(CONFIG, (2, 1)) == "Fact\N{NO-BREAK SPACE}2.1"
+
+
+def test_the_label_line_is_read_as_the_build_reads_it():
+    text = "(fact-roses)=\n# Roses\n\n(fact-trailing)=  \nSee (fact-inline)= here.\n(fact-two words)=\n(people)=\n"
+    assert LABEL.findall(text) == ["fact-roses", "fact-trailing"]
+
+
+def environment(toctrees, metadata=None):
+    """What the model reads of a build's environment: the toctrees each document includes, and front matters."""
+    return SimpleNamespace(config=CONFIG, toctree_includes=toctrees, metadata=metadata or {})
+
+
+def test_the_reading_order_follows_the_toctrees_depth_first_from_the_front_page():
+    env = environment(
+        {
+            "index": ["chapters/01-a", "chapters/02-b", "people"],
+            "chapters/01-a": ["chapters/01-a-notes"],
+            "people": ["genindex"],
+        }
+    )
+    assert reading_order(env) == [
+        "index",
+        "chapters/01-a",
+        "chapters/01-a-notes",
+        "chapters/02-b",
+        "people",
+        "genindex",
+    ]
+    assert reading_order(env, "people") == ["people", "genindex"]
+    assert facts_in_order(env) == ["chapters/01-a", "chapters/01-a-notes", "chapters/02-b"]
+
+
+def test_the_number_a_front_matter_states_is_read_from_the_builds_metadata():
+    env = environment({}, {"chapters/01-a": {"fact": "1"}, "chapters/02-b": {}, "chapters/03-c": {"fact": "x"}})
+    assert [
+        front_matter_number(env, name) for name in ["chapters/01-a", "chapters/02-b", "chapters/03-c", "chapters/04-d"]
+    ] == [1, None, None, None]
+
+
+@pytest.fixture
+def chapters_copy(tmp_path):
+    """A folder holding a copy of the book's chapters/, and nothing else."""
+    shutil.copytree(BOOK / "chapters", tmp_path / "chapters")
+    return tmp_path
+
+
+def test_chapters_holds_the_books_eight_facts_and_nothing_else():
+    chapters, problems = chapter_files(BOOK)
+    assert problems == []
+    assert [path.name for path in chapters] == sorted(path.name for path in (BOOK / "chapters").glob("*.md"))
+    assert len(chapters) == 8
+
+
+def test_editor_and_system_files_in_chapters_are_neither_chapters_nor_problems(chapters_copy):
+    folder = chapters_copy / "chapters"
+    for name in [
+        "._01-mourning-during-the-finale.md",
+        ".DS_Store",
+        ".01-mourning-during-the-finale.md.swp",
+        "01-mourning-during-the-finale.md~",
+        "#01-mourning-during-the-finale.md#",
+    ]:
+        (folder / name).write_bytes(b"\x00\x05\x16\x07\xff")
+    chapters, problems = chapter_files(chapters_copy)
+    assert problems == []
+    assert [path.name for path in chapters] == [path.name for path in chapter_files(BOOK)[0]]
+
+
+def test_anything_else_in_chapters_is_a_problem_named_by_its_path(chapters_copy):
+    folder = chapters_copy / "chapters"
+    (folder / "09-ninth.markdown").write_text("---\nfact: 9\n---\n\n(fact-ninth)=\n# Ninth\n", encoding="utf-8")
+    (folder / "09-drafts").mkdir()
+    os.symlink("nowhere.md", folder / "09-gone.md")
+    chapters, problems = chapter_files(chapters_copy)
+    assert len(chapters) == 8
+    assert [(problem.path, problem.line) for problem in problems] == [
+        ("chapters/09-drafts", None),
+        ("chapters/09-gone.md", None),
+        ("chapters/09-ninth.markdown", None),
+    ]
+    drafts, gone, ninth = (problem.message for problem in problems)
+    assert drafts.startswith("is not a file")
+    assert gone.startswith("is a link to nowhere.md, which does not exist")
+    assert ninth.startswith("is not a fact chapter") and "rename it to .md" in ninth
+
+
+def test_a_book_without_chapters_is_told_where_the_facts_live(tmp_path):
+    assert problems_as_text(chapter_files(tmp_path)[1]) == [
+        "chapters: is missing: the facts live in chapters/NN-slug.md"
+    ]
+
+
+def book_numbers(**changes):
+    """The book's chapters as numbering_problems reads them (file name: front-matter number), changed."""
+    numbers = {path.name: int(path.name[:2]) for path in (BOOK / "chapters").glob("*.md")}
+    for name, number in changes.items():
+        numbers.pop(next((old for old in numbers if old.split("-", 1)[1] == name.split("-", 1)[1]), None), None)
+        if number is not False:
+            numbers[name] = number
+    return numbers
+
+
+def test_the_books_numbers_run_one_to_eight_with_no_problem():
+    assert sorted(book_numbers().values()) == list(range(1, 9))
+    assert numbering_problems(book_numbers()) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"09-camera-and-character.md": 9},
+            [("09-camera-and-character.md", "is fact 9, but fact 8 is missing: facts run 1, 2, 3, ... with no gap")],
+        ),
+        (
+            {"07-music-lessons.md": False, "08-camera-and-character.md": False, "09-extra.md": 9},
+            [("09-extra.md", "is fact 9, but facts 7 to 8 are missing: facts run 1, 2, 3, ... with no gap")],
+        ),
+        (
+            {"02-roses-in-the-truck.md": 2},
+            [
+                (
+                    "02-glastonbury.md",
+                    "fact 2 is claimed by more than one chapter: 02-glastonbury.md, 02-roses-in-the-truck.md",
+                ),
+                (
+                    "02-roses-in-the-truck.md",
+                    "fact 2 is claimed by more than one chapter: 02-glastonbury.md, 02-roses-in-the-truck.md",
+                ),
+                ("04-allys-struggles.md", "is fact 4, but fact 3 is missing: facts run 1, 2, 3, ... with no gap"),
+            ],
+        ),
+        (
+            {"04-allys-struggles.md": 5},
+            [
+                ("04-allys-struggles.md", "the file name says fact 4 but the front matter says fact: 5"),
+                (
+                    "04-allys-struggles.md",
+                    "fact 5 is claimed by more than one chapter: 04-allys-struggles.md, 05-first-scene-shot.md",
+                ),
+                (
+                    "05-first-scene-shot.md",
+                    "fact 5 is claimed by more than one chapter: 04-allys-struggles.md, 05-first-scene-shot.md",
+                ),
+                ("04-allys-struggles.md", "is fact 5, but fact 4 is missing: facts run 1, 2, 3, ... with no gap"),
+            ],
+        ),
+        (
+            {"06-first-take.md": None},
+            [
+                ("06-first-take.md", "front matter needs 'fact: N' with the fact's number"),
+                ("07-music-lessons.md", "is fact 7, but fact 6 is missing: facts run 1, 2, 3, ... with no gap"),
+            ],
+        ),
+        (
+            {"6-first-take.md": 6},
+            [
+                (
+                    "6-first-take.md",
+                    "a fact chapter's file name must be 'NN-slug.md' "
+                    "(two digits, 01 to 99, a hyphen, lower-case words joined by hyphens)",
+                ),
+                ("07-music-lessons.md", "is fact 7, but fact 6 is missing: facts run 1, 2, 3, ... with no gap"),
+            ],
+        ),
+    ],
+    ids=["gap", "wider_gap", "duplicate", "prefix_disagrees_with_front_matter", "no_number", "misnamed_file"],
+)
+def test_each_numbering_problem_names_the_chapter_and_says_what_is_wrong(changes, expected):
+    assert numbering_problems(book_numbers(**changes)) == expected
+
+
+# --- the sources as text: encoding, front matter, fences, glossary ----------
+
+
+def test_every_source_of_the_book_decodes_and_meets_the_text_rules():
+    assert len(SOURCES) == 10
+    assert [problem for source in SOURCES for problem in text_problems(source, read_source(BOOK, source))] == []
+
+
+def test_a_byte_order_mark_is_dropped_as_the_build_drops_it(tmp_path):
+    (tmp_path / "page.md").write_bytes(b"\xef\xbb\xbf# Title\n")
+    assert read_source(tmp_path, "page.md") == "# Title\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "place", "detail"),
+    [
+        ("---\nfact: 2\n---\n\nAt Glastonbüry.\n".encode("latin-1"), "page.md:5:", "byte 0xfc at column 12"),
+        ("# Title\n".encode("utf-16"), "page.md:1:", "byte 0xff at column 1"),
+        (b"one\ntwo\n\x80three\n", "page.md:3:", "byte 0x80 at column 1"),
+    ],
+    ids=["latin1", "utf16", "stray_byte"],
+)
+def test_a_source_that_is_not_utf8_is_refused_at_its_line_and_column(tmp_path, data, place, detail):
+    (tmp_path / "page.md").write_bytes(data)
+    with pytest.raises(SourceError) as refused:
+        read_source(tmp_path, "page.md")
+    assert str(refused.value) == f"{place} is not valid UTF-8 ({detail}): save the file with the UTF-8 encoding"
+    assert refused.value.problem.line == int(place.split(":")[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("---\nfact: 3\n---\n\n# Roses\n", {"fact": 3}),
+        ("\ufeff---\nfact: 3\n---\n", {}),  # as read_source leaves no mark, MyST finds none here either
+        ("# Roses\n\n---\nfact: 3\n---\n", {}),
+        ("---\nfact: [3\n---\n", {}),
+        ("---\n- 3\n---\n", {}),
+        ("", {}),
+    ],
+    ids=["front_matter", "after_a_mark", "not_at_the_start", "not_yaml", "not_a_mapping", "empty"],
+)
+def test_the_front_matter_is_found_and_parsed_as_myst_does(text, found):
+    assert front_matter(text) == found
+
+
+def test_fences_are_found_nested_and_not_inside_literal_text():
+    lines = [
+        "::::{note}",
+        ":::{tip}",
+        "```{code} md",
+        ":::{warning}",
+        "```",
+        ":::",
+        "::::",
+        "``` with `backticks` is inline code",
+        "~~~",
+        "~~~",
+    ]
+    found = [(fence.line, fence.marker, fence.info, fence.closed) for fence in fences(lines)]
+    assert found == [
+        (1, "::::", "{note}", True),
+        (2, ":::", "{tip}", True),
+        (3, "```", "{code} md", True),
+        (9, "~~~", "", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# T\n\n:::{note}\nA note never closed.\n\nMore text.\n",
+            [
+                "page.md:3: the fence ':::{note}' opened here is never closed: end it with a line ':::', "
+                "or everything after it is published inside it"
+            ],
+        ),
+        ("# T\n\n```{tip}\nA tip never closed.\n", ["page.md:3: the fence '```{tip}' opened here is never closed"]),
+        (
+            "# T\n\n::::{note}\n:::{tip}\nInner, never closed.\n::::\n",
+            ["page.md:4: the fence ':::{tip}' opened here is never closed"],
+        ),
+        ("# T\n\n```python\ncode\n:::\n", ["page.md:3: the fence '```python' opened here is never closed"]),
+        ("# T\n\n:::{note}\nclosed by a longer marker\n::::\n", []),
+        ("# T\n\n```{code} md\n:::{note}\nnever closed, but text of the code block\n```\n", []),
+        ("# T\n\n:::{note}\n```\nclosed\n```\n:::\n", []),
+    ],
+    ids=[
+        "colon_fence",
+        "backtick_directive",
+        "inner_fence_in_a_closed_one",
+        "other_marker_does_not_close",
+        "longer_marker_closes",
+        "fence_inside_literal_directive",
+        "closed",
+    ],
+)
+def test_an_unclosed_fence_is_told_at_the_line_it_opens(text, expected):
+    found = problems_as_text(text_problems("page.md", text))
+    assert len(found) == len(expected)
+    assert all(problem.startswith(prefix) for problem, prefix in zip(found, expected, strict=True)), found
+
+
+PEOPLE = (BOOK / "people.md").read_text(encoding="utf-8")
+
+
+def people_line(term):
+    """The line of `term` in the glossary of people."""
+    return PEOPLE.splitlines().index(term) + 1
+
+
+def definition_dropped(term):
+    """The glossary of people with `term`'s definition removed; the problem at the term's line."""
+    lines = PEOPLE.splitlines(keepends=True)
+    del lines[people_line(term)]
+    return "".join(lines), [
+        (
+            people_line(term),
+            f"the glossary entry {term!r} has no definition: indent its definition on the lines below it",
+        )
+    ]
+
+
+def last_entry_without_definition():
+    body = PEOPLE.split(":::{glossary}\n", 1)[1].split("\n:::", 1)[0]
+    last = [line for line in body.splitlines() if line and not line[0].isspace()][-1]
+    return definition_dropped(last)
+
+
+def entry_run_on():
+    """Tony Bennett's entry written straight below the definition above it."""
+    line = people_line("Tony Bennett")
+    return PEOPLE.replace("\n\nTony Bennett\n", "\nTony Bennett\n", 1), [
+        (line - 1, "the glossary entry 'Tony Bennett' needs an empty line above it")
+    ]
+
+
+def entry_defined_twice():
+    """Tony Bennett again, in lower case, as the glossary's last entry."""
+    assert PEOPLE.endswith("\n:::\n")
+    text = PEOPLE.removesuffix(":::\n") + "\ntony bennett\n   Again.\n:::\n"
+    return text, [
+        (
+            len(PEOPLE.splitlines()) + 1,
+            "the glossary entry 'tony bennett' is already defined on line "
+            f"{people_line('Tony Bennett')}: merge the two",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [lambda: definition_dropped("Tony Bennett"), last_entry_without_definition, entry_run_on, entry_defined_twice],
+    ids=["no_definition", "last_entry_without_definition", "run_on", "defined_twice"],
+)
+def test_a_misformed_glossary_entry_is_told_at_its_own_line(edit):
+    text, expected = edit()
+    assert [(problem.path, problem.line, problem.message) for problem in glossary_problems("people.md", text)] == [
+        ("people.md", line, message) for line, message in expected
+    ]
+
+
+def test_a_term_with_aliases_and_glossary_options_is_one_well_formed_entry():
+    text = ":::{glossary}\n:sorted:\n\nTony Bennett\nAnthony Benedetto\n   A singer.\n\nLady Gaga\n   Another.\n:::\n"
+    assert glossary_problems("people.md", text) == []
+
+
+# --- what stops the build in a read document ---------------------------------
+
+
+class Environment:
+    """What document_problems reads of a build's environment: the book's folder and settings."""
+
+    srcdir = BOOK
+    config = CONFIG
+
+    def doc2path(self, docname, base=True):
+        path = Path(f"{docname}.md")
+        return self.srcdir / path if base else path
+
+
+def read_document(docname, text):
+    """The doctree MyST makes of `text` as the source of `docname`, with the book's MyST extensions, as
+    Sphinx reads it (the title left a section); Sphinx's own roles go unresolved, which these rules ignore."""
+    return publish_doctree(
+        text,
+        source_path=str(BOOK / f"{docname}.md"),
+        parser=Parser(),
+        settings_overrides={
+            "myst_enable_extensions": CONF["myst_enable_extensions"],
+            "doctitle_xform": False,
+            "report_level": 5,
+            "halt_level": 5,
+            "warning_stream": False,
+        },
+    )
+
+
+def problems_in(docname, text):
+    return problems_as_text(document_problems(Environment(), docname, read_document(docname, text)))
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_no_source_of_the_book_breaks_a_rule_of_the_read_document(source):
+    assert problems_in(source.removesuffix(".md"), (BOOK / source).read_text(encoding="utf-8")) == []
+
+
+CHAPTER = "chapters/02-glastonbury"
+LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n\nText.\n"  # the title on line 6
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        (
+            "\n# Another Title\n\nText.\n",
+            "chapters/02-glastonbury.md:10: a second top-level heading ('Another Title') would make a fact of its own "
+            "and renumber every later fact: a fact chapter has one '# ' heading; use '## ' below it",
+        ),
+        (
+            "\nAnother Title\n=============\n\nText.\n",
+            "chapters/02-glastonbury.md:10: a second top-level heading ('Another Title') would make a fact",
+        ),
+        (
+            "\nAs Fact 12 shows, the roses mattered.\n",
+            "chapters/02-glastonbury.md:10: 'Fact 12' is a fact's number typed by hand, which no renumbering would "
+            "follow: write {numref}`fact-…` instead",
+        ),
+        ("\nAs Fact\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
+        (
+            "\n:::{note}\nAs *Fact\N{NO-BREAK SPACE}3* says.\n:::\n",
+            "chapters/02-glastonbury.md:11: 'Fact 3' is a fact's number typed by hand",
+        ),
+    ],
+    ids=[
+        "second_atx_heading",
+        "second_setext_heading",
+        "fact_number_typed",
+        "fact_number_typed_across_lines",
+        "fact_number_typed_in_a_note",
+    ],
+)
+def test_a_fact_chapter_is_refused_a_second_heading_and_a_number_typed_by_hand(added, expected):
+    (problem,) = problems_in(CHAPTER, LEAD + added)
+    assert problem.startswith(expected)
+
+
+def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_number():
+    text = "# People\n\nSee `Fact 3` and Facts 1 to 8.\n\n```\nFact 4\n```\n\n# More\n"
+    assert problems_in("people", text) == []
+    assert problems_in(CHAPTER, LEAD + "\nSee `Fact 3`.\n\n```\nFact 4\n```\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (LEAD.replace("# ", "", 1), "chapters/02-glastonbury.md: has no title: start it with a '# ' heading"),
+        ("---\nfact: 2\n---\n", "chapters/02-glastonbury.md: has no title"),
+        (
+            LEAD.replace("# The Person Who Filmed", "#"),
+            "chapters/02-glastonbury.md:6: its title is empty: write the title after the '# '",
+        ),
+        (
+            LEAD.replace("(fact-glastonbury)=\n", ""),
+            "chapters/02-glastonbury.md:5: the fact's heading has no label: put a line '(fact-slug)=' right above it",
+        ),
+        (
+            LEAD.replace("(fact-glastonbury)=\n", "(glastonbury)=\n"),
+            "chapters/02-glastonbury.md:6: the fact's heading has no label",
+        ),
+    ],
+    ids=[
+        "heading_marker_forgotten",
+        "front_matter_only",
+        "title_left_empty",
+        "label_line_removed",
+        "label_not_a_facts",
+    ],
+)
+def test_a_fact_chapter_needs_a_title_and_a_label_on_it(text, expected):
+    (problem,) = problems_in(CHAPTER, text)
+    assert problem.startswith(expected)
+
+
+ACTIVE = " is active content, which the book never publishes: remove it"
+
+
+@pytest.mark.parametrize(
+    ("docname", "added", "expected"),
+    [
+        (CHAPTER, "\n<script>alert(1)</script>\n", ["chapters/02-glastonbury.md:10: the element <script>" + ACTIVE]),
+        (
+            CHAPTER,
+            '\nA <span onclick="alert(1)">click</span> here.\n',
+            ["chapters/02-glastonbury.md:10: an event handler (onclick=) on <span>" + ACTIVE],
+        ),
+        ("index", '\n<iframe src="https://example.org/"></iframe>\n', ["index.md:10: the element <iframe>" + ACTIVE]),
+        (
+            CHAPTER,
+            '\n```{raw} html\n<object data="movie.swf"></object>\n```\n',
+            ["chapters/02-glastonbury.md:10: the element <object>" + ACTIVE],
+        ),
+        (
+            CHAPTER,
+            "\n```{eval-rst}\n`Click <javascript:alert(1)>`_\n```\n",
+            [
+                "chapters/02-glastonbury.md:11: the link 'javascript:alert(1)' runs a script, which the book never "
+                "publishes: remove it"
+            ],
+        ),
+        (
+            "people",
+            '\nA singer. <a href="jav&#x61;script:alert(1)">More</a>\n',
+            ["people.md:10: a script link (href='javascript:alert(1)') on <a>" + ACTIVE],
+        ),
+    ],
+    ids=[
+        "script_element",
+        "event_handler_inline",
+        "frame_in_the_front_page",
+        "raw_directive",
+        "script_link_in_restructuredtext",
+        "script_link_hidden_by_a_character_reference",
+    ],
+)
+def test_active_content_in_any_source_is_refused_at_its_line(docname, added, expected):
+    lead = LEAD if is_fact(docname) else f"# {docname.title()}\n\n\n\n\n\n\nText.\n"  # its text from line 10
+    assert problems_in(docname, lead + added) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragment", "found"),
+    [
+        ("<script>alert(1)</script>", ["the element <script>"]),
+        ("<SCRIPT SRC=x.js></SCRIPT>", ["the element <script>"]),
+        ('<iframe src="https://example.org/">', ["the element <iframe>"]),
+        ("<embed src=a.swf><applet code=A>", ["the element <embed>", "the element <applet>"]),
+        ('<base href="https://example.org/">', ["the element <base>"]),
+        (
+            '<meta http-equiv="Refresh" content="0; url=https://example.org/">',
+            ["the element <meta http-equiv=refresh>"],
+        ),
+        ('<img src=x onerror="alert(1)">', ["an event handler (onerror=) on <img>"]),
+        ('<a href="jav&#x61;script:alert(1)">More</a>', ["a script link (href='javascript:alert(1)') on <a>"]),
+        ('<a href=" JaVa\tScRiPt:alert(1)">x</a>', ["a script link (href=' JaVa\\tScRiPt:alert(1)') on <a>"]),
+        ('<a href="vbscript:msgbox(1)">x</a>', ["a script link (href='vbscript:msgbox(1)') on <a>"]),
+        (
+            '<object data="data:text/html,<b>x</b>">',
+            ["the element <object>", "a script link (data='data:text/html,<b>x</b>') on <object>"],
+        ),
+        ('<iframe srcdoc="<p>x</p>">', ["the element <iframe>", "a script link (srcdoc='<p>x</p>') on <iframe>"]),
+        (
+            '<form><button formaction="javascript:alert(1)">x</button></form>',
+            ["a script link (formaction='javascript:alert(1)') on <button>"],
+        ),
+        (
+            '<span onclick="alert(1)"',
+            ["an event handler (onclick=) on <span>"],
+        ),  # left open: the page's next '>' ends it
+        ('<a href="javascript:alert(1)', ["a script link (href='javascript:alert(1)') on <a>"]),
+        ("<span onmouseover='x'", ["an event handler (onmouseover=) on <span>"]),
+    ],
+    ids=lambda value: None,
+)
+def test_active_content_is_anything_that_would_run(fragment, found):
+    assert active_content(fragment) == found
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<span class="smallcaps">Gaga</span>',
+        '<abbr title="Lady Gaga">LG</abbr>',
+        "<br>",
+        "</span>",
+        '<a href="https://example.org/javascript:">a link</a>',
+        '<a href="#fact-roses">Roses</a>',
+        '<img src="data:image/png;base64,AAAA" alt="">',
+        '<p data-onclick="x">not a handler</p>',
+        "<!-- <script> in a comment -->",
+        "<em>One</em> &amp; <strong>two</strong>",
+    ],
+)
+def test_plain_html_that_runs_nothing_is_not_active_content(fragment):
+    assert active_content(fragment) == []
