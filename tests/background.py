@@ -9,7 +9,8 @@ wait for their turn: a function of a folder registered with
 small pool of threads (first the builds most tests need), provided some
 collected test uses that fixture; the fixture then takes its result, waiting
 for it only if it is not done yet. A build that fails fails the fixture, with
-its own message. conftest.py imports the session's fixture.
+its own message. conftest.py imports the session's fixture, and runs the
+tests that wait for none of these builds first.
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -40,6 +41,11 @@ def background_builds(request, tmp_path_factory):
     started = {name: pool.submit(build, tmp_path_factory.mktemp(name)) for _order, name, build in wanted}
     yield started
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def waits_for_a_build(item):
+    """Whether a collected test uses a fixture that a background build makes."""
+    return bool(_builds.keys() & set(item.fixturenames))
 
 
 def built(request, name):

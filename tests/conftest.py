@@ -9,11 +9,16 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from background import background_builds, built, in_background  # noqa: F401  (an autouse fixture)
+from background import background_builds, built, in_background, waits_for_a_build  # noqa: F401  (an autouse fixture)
 from book import copy_book, make, parsed_pages, read_facts
 from epub import Epub
 
 pytest_plugins = ["browser", "web_edition"]
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that wait for no background build run first, while the builds go on (a stable sort)."""
+    items.sort(key=waits_for_a_build)
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,11 @@ another fact, comes after. Every result that is a fact is named "Fact N ·
 Title", as the reader's table of contents numbers it.
 """
 
+from urllib.parse import quote_plus
+
 import pytest
 
 from book import collapsed, fact_label, plain
-from browser import open_book
 
 # (query, the fact it is about): names, songs, places and things, as a reader types them.
 QUERIES = [
@@ -43,8 +44,7 @@ QUERIES = [
 
 def results(page, html_dir, query):
     """The search page's results for `query`, in order: (href, link text)."""
-    open_book(page, html_dir, "search.html")
-    page.goto(page.url.split("?")[0] + "?q=" + query.replace(" ", "+"), wait_until="networkidle")
+    page.goto((html_dir / "search.html").as_uri() + "?q=" + quote_plus(query))
     page.wait_for_selector("#search-results .search-summary:not(:empty)")
     return page.locator("#search-results ul.search li > a").evaluate_all(
         "links => links.map(link => [link.getAttribute('href'), link.textContent])"
