@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from background import background_builds, built, in_background, waits_for_a_build  # noqa: F401  (an autouse fixture)
-from book import copy_book, make, parsed_pages, read_facts
+from book import copy_book, make, parsed_pages, read_facts, start_make
 from epub import Epub
 
 pytest_plugins = ["browser", "web_edition"]
@@ -89,3 +89,24 @@ def epub_dir(epub, tmp_path_factory):
     folder = tmp_path_factory.mktemp("epub")
     zipfile.ZipFile(epub.path).extractall(folder)
     return folder
+
+
+@in_background("html_built_twice_at_once")
+def build_html_twice_at_once(folder):
+    """The book and the output of two `make html` started together in a copy of it, over a staging
+    folder that an interrupted build left half written."""
+    book = copy_book(folder / "book")
+    (book / "_build" / "html.new" / "chapters").mkdir(parents=True)
+    (book / "_build" / "html.new" / "chapters" / "stale.html").write_text("left by an interrupted build")
+    runs = [start_make(book, "html") for _ in range(2)]
+    outputs = []
+    for run in runs:
+        stdout, stderr = run.communicate()
+        assert run.returncode == 0, stdout + stderr
+        outputs.append(stdout)
+    return book, outputs
+
+
+@pytest.fixture
+def html_built_twice_at_once(request):
+    return built(request, "html_built_twice_at_once")

@@ -196,8 +196,8 @@ def test_the_pointer_can_move_onto_a_preview_which_stays_until_the_pointer_leave
     page.mouse.move(link["x"] + 10, box["y"] + box["height"] / 2, steps=12)
     page.wait_for_timeout(500)
     assert preview.is_visible()
-    # No timer: still open five seconds on, the pointer resting on it.
-    page.wait_for_timeout(5000)
+    # No timer: still open three seconds on, the pointer resting on it.
+    page.wait_for_timeout(3000)
     assert preview.is_visible()
     # Its text can be selected, as a reader copying a name would.
     assert preview.evaluate("box => getComputedStyle(box).pointerEvents") != "none"
@@ -211,7 +211,7 @@ def test_a_focused_preview_stays_until_the_focus_leaves(new_page, html_dir):
     open_book(page, html_dir, FACT_6)
     assert tab_to(page, FACT_8_LINK)
     preview = open_preview(page)
-    page.wait_for_timeout(5000)
+    page.wait_for_timeout(3000)
     assert preview.is_visible()
     page.keyboard.press("Shift+Tab")
     page.wait_for_function("selector => !document.activeElement.matches(selector)", arg=FACT_8_LINK)

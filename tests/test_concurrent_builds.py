@@ -2,7 +2,8 @@
 started together, one says it waits for the other, both pass, and the edition
 is whole afterwards, without what an interrupted build had left in its staging
 folder; a second `make serve` of one folder stops at once rather than write
-into the first one's preview."""
+into the first one's preview. The two builds are conftest.py's
+`html_built_twice_at_once`."""
 
 import subprocess
 
@@ -11,20 +12,9 @@ from book import copy_book, plain, read_facts, start_make
 WAITING = "Waiting for another build in _build to finish..."
 
 
-def test_builds_started_together_take_turns_and_leave_a_whole_edition(tmp_path):
-    book = copy_book(tmp_path / "book")
+def test_builds_started_together_take_turns_and_leave_a_whole_edition(html_built_twice_at_once):
+    book, outputs = html_built_twice_at_once
     build = book / "_build"
-    # What an interrupted build leaves: a staging folder half written.
-    (build / "html.new" / "chapters").mkdir(parents=True)
-    (build / "html.new" / "chapters" / "stale.html").write_text("left by an interrupted build")
-
-    runs = [start_make(book, "html") for _ in range(2)]
-    outputs = []
-    for run in runs:
-        stdout, stderr = run.communicate()
-        assert run.returncode == 0, stdout + stderr
-        outputs.append(stdout)
-
     assert sorted(WAITING in stdout for stdout in outputs) == [False, True], outputs
     pages = {path.relative_to(build / "html").as_posix() for path in (build / "html").rglob("*.html")}
     facts = read_facts(book)
