@@ -19,8 +19,14 @@ OPENED = {
 }
 
 
+# The theme's controls fade their colours in (CSS transitions): axe measures contrast as the page is drawn
+# at that moment, so it runs only once none is running, or it may catch a colour half-way.
+SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
+
+
 def wcag_violations(page):
-    """axe's violations of every WCAG A and AA rule, its experimental ones included."""
+    """axe's violations of every WCAG A and AA rule, its experimental ones included, once the page is settled."""
+    page.wait_for_function(SETTLED)
     page.evaluate(AXE_SCRIPT)
     rules = page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", WCAG_A_AND_AA)
     result = page.evaluate(
@@ -38,7 +44,8 @@ START_AXE = """rules => { window.bookViolations = axe.run(document, {runOnly: {t
 def wcag_violations_of_pages(page, html_dir, paths, mode):
     """axe's violations of every WCAG A and AA rule on each page of `paths`, as wcag_violations finds them,
     by path: the pages opened from disk as open_book opens them, several at a time in tabs of `page`'s
-    browser context (its width and colour mode), each checked once it has made no request for half a second;
+    browser context (its width and colour mode), each checked once it has made no request for half a second
+    and no transition runs;
     each page's colour mode is checked to be `mode` before axe runs."""
     tabs = [page, *(page.context.new_page() for _ in range(TABS - 1))]
     found = {}
@@ -49,6 +56,7 @@ def wcag_violations_of_pages(page, html_dir, paths, mode):
         for tab, path in batch:
             tab.wait_for_load_state("networkidle")
             assert tab.evaluate("document.documentElement.dataset.theme") == mode, path
+            tab.wait_for_function(SETTLED)
             tab.evaluate(AXE_SCRIPT)
             tab.evaluate(START_AXE, tab.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", WCAG_A_AND_AA))
         for tab, path in batch:
