@@ -41,6 +41,20 @@ def open_book(page, html_dir, path):
     page.goto((html_dir / path).as_uri(), wait_until="networkidle")
 
 
+TABS = 4  # pages loading at once: while one waits for its network or runs a script, the others go on
+
+
+def opened_in_tabs(page, items, url):
+    """Each batch of `items`, up to TABS of them, as [(tab, item)], the page `url(item)` begun loading in
+    each tab of `page`'s browser context: the caller waits for what it needs before taking the next batch."""
+    tabs = [page, *(page.context.new_page() for _ in range(TABS - 1))]
+    for start in range(0, len(items), TABS):
+        batch = list(zip(tabs, items[start : start + TABS], strict=False))
+        for tab, item in batch:
+            tab.goto(url(item), wait_until="commit")
+        yield batch
+
+
 def tab_to(page, selector, presses=120):
     """Press Tab until the focused element matches `selector`; False if it never does."""
     for _ in range(presses):

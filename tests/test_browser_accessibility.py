@@ -5,7 +5,7 @@ the theme's search dialog, colour-mode menu and phone sidebars open."""
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from browser import MODES, WIDTHS, open_book
+from browser import MODES, WIDTHS, open_book, opened_in_tabs
 
 WCAG_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -35,7 +35,6 @@ def wcag_violations(page):
     return result["violations"]
 
 
-TABS = 4  # pages open at once: while one waits for its network to fall quiet or runs axe, the others do too
 START_AXE = """rules => { window.bookViolations = axe.run(document, {runOnly: {type: 'rule', values: rules},
                                                                   resultTypes: ['violations']})
                                         .then(result => result.violations); }"""
@@ -47,12 +46,8 @@ def wcag_violations_of_pages(page, html_dir, paths, mode):
     browser context (its width and colour mode), each checked once it has made no request for half a second
     and no transition runs;
     each page's colour mode is checked to be `mode` before axe runs."""
-    tabs = [page, *(page.context.new_page() for _ in range(TABS - 1))]
     found = {}
-    for start in range(0, len(paths), TABS):
-        batch = list(zip(tabs, paths[start : start + TABS], strict=False))
-        for tab, path in batch:
-            tab.goto((html_dir / path).as_uri(), wait_until="commit")
+    for batch in opened_in_tabs(page, paths, lambda path: (html_dir / path).as_uri()):
         for tab, path in batch:
             tab.wait_for_load_state("networkidle")
             assert tab.evaluate("document.documentElement.dataset.theme") == mode, path

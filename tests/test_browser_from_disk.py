@@ -5,7 +5,7 @@ search; and no page asks another host for anything."""
 from urllib.parse import urlsplit
 
 from book import glossary_terms, plain
-from browser import open_book, search_results
+from browser import open_book, opened_in_tabs, search_results
 
 
 def heading(page):
@@ -52,20 +52,13 @@ def test_search_finds_glastonbury_and_leads_to_fact_2(new_page, html_dir, facts)
     assert facts[1].title in heading(page)
 
 
-TABS = 4  # pages open at once, so that their waits for the network to fall quiet overlap
-
-
 def test_no_page_asks_another_host_and_every_file_it_loads_is_there(new_page, html_dir, html_pages):
     context = new_page().context
     requested, failed = [], []
     context.on("request", lambda request: requested.append(request.url))
     context.on("requestfailed", lambda request: failed.append(request.url))
-    tabs = [*context.pages, *(context.new_page() for _ in range(TABS - 1))]
     paths = list(html_pages)
-    for start in range(0, len(paths), TABS):
-        batch = list(zip(tabs, paths[start : start + TABS], strict=False))
-        for tab, path in batch:
-            tab.goto((html_dir / path).as_uri(), wait_until="commit")
+    for batch in opened_in_tabs(context.pages[0], paths, lambda path: (html_dir / path).as_uri()):
         for tab, _path in batch:
             tab.wait_for_load_state("networkidle")
     assert {path for path in paths if (html_dir / path).as_uri() not in requested} == set()

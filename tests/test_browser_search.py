@@ -15,6 +15,7 @@ from urllib.parse import quote_plus
 import pytest
 
 from book import collapsed, fact_label, plain
+from browser import opened_in_tabs
 
 # (query, the fact it is about): names, songs, places and things, as a reader types them.
 QUERIES = [
@@ -42,9 +43,6 @@ QUERIES = [
 ]
 
 
-TABS = 4  # search pages open at once: each mostly waits for its index to load
-
-
 def results(page, html_dir, query):
     """The search page's results for `query`, in order: (href, link text)."""
     return results_of_queries(page, html_dir, [query])[query]
@@ -52,12 +50,9 @@ def results(page, html_dir, query):
 
 def results_of_queries(page, html_dir, queries):
     """results() of each query, by query: several search pages at a time, in tabs of `page`'s context."""
-    tabs = [page, *(page.context.new_page() for _ in range(TABS - 1))]
     found = {}
-    for start in range(0, len(queries), TABS):
-        batch = list(zip(tabs, queries[start : start + TABS], strict=False))
-        for tab, query in batch:
-            tab.goto((html_dir / "search.html").as_uri() + "?q=" + quote_plus(query), wait_until="commit")
+    search_page = (html_dir / "search.html").as_uri()
+    for batch in opened_in_tabs(page, queries, lambda query: f"{search_page}?q={quote_plus(query)}"):
         for tab, query in batch:
             tab.wait_for_selector("#search-results .search-summary:not(:empty)")
             found[query] = tab.locator("#search-results ul.search li > a").evaluate_all(
