@@ -21,7 +21,7 @@ class Chapter:
     people: frozenset  # the glossary terms its {term} references name, lower-cased
 
 
-def label_of(doctree):
+def label_above_heading(doctree):
     """The label written above a chapter's first heading, or None."""
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
@@ -48,7 +48,7 @@ class ChapterCollector(EnvironmentCollector):
         docname = app.env.docname
         if is_fact(docname):
             app.env.book_chapters[docname] = Chapter(
-                label_of(doctree),
+                label_above_heading(doctree),
                 frozenset(
                     node["reftarget"].lower()
                     for node in doctree.findall(addnodes.pending_xref)

@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from book_core.model import facts_in_order, label_of
+from book_core.people import glossary_terms
 
 BUILDER = "html"
 # The files under html_static_path: the vendored libraries, loaded on demand,
@@ -114,7 +115,7 @@ def fact_previews(app, fact_list, numrefs):
 def glossary_previews(app, numrefs):
     """Each glossary term's name and definition, under every id the term has."""
     previews = {}
-    for docname in sorted(app.env.found_docs):
+    for docname in sorted({docname for docname, _anchor in glossary_terms(app.env)}):
         for glossary in app.env.get_doctree(docname).findall(addnodes.glossary):
             uri = app.builder.get_target_uri(docname)
             for item in glossary.findall(nodes.definition_list_item):
@@ -122,12 +123,8 @@ def glossary_previews(app, numrefs):
                 definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
                 if not terms or definition is None:
                     continue
-                # The definition itself: not the "Appears in" list the book adds.
-                paragraphs = [
-                    p
-                    for p in definition.children
-                    if isinstance(p, nodes.paragraph) and "appears-in" not in p["classes"]
-                ]
+                # The definition as read: the "Appears in" list is added only as a page is written.
+                paragraphs = [p for p in definition.children if isinstance(p, nodes.paragraph)]
                 for term in terms:
                     content = preview_html(inline_html(term, numrefs), paragraphs, numrefs)
                     for node_id in term["ids"]:

@@ -32,7 +32,7 @@ from book_core.checks import report
 from book_core.dates import build_time
 from book_core.model import is_fact, label_of, reading_order
 
-from .page_map import write_page_map
+from .page_map import walk, write_page_map
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -78,16 +78,6 @@ def weasyprint_at_work(page, target):
 
 def build_date():
     return build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def walk(node, docname):
-    """Each element under `node`, with the document it came from."""
-    if isinstance(node, addnodes.start_of_file):
-        docname = node["docname"]
-    yield node, docname
-    for child in node.children:
-        if isinstance(child, nodes.Element):
-            yield from walk(child, docname)
 
 
 def give_ids_one_owner(tree, root):

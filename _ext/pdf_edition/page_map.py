@@ -33,15 +33,15 @@ def block_id(docname, number):
     return f"{PREFIX}{docname.replace('/', '-')}-{number}"
 
 
-def _blocks(node, docname):
-    """Each block under `node`, in document order, with the document it comes from."""
-    if isinstance(node, addnodes.start_of_file):  # a document of the PDF's whole-book tree
+def walk(node, docname):
+    """Each element under `node`, in document order, with the document it came from: in the PDF's
+    whole-book tree, each document stands under a start_of_file node naming it."""
+    if isinstance(node, addnodes.start_of_file):
         docname = node["docname"]
-    if isinstance(node, BLOCKS):
-        yield node, docname
+    yield node, docname
     for child in node.children:
         if isinstance(child, nodes.Element):
-            yield from _blocks(child, docname)
+            yield from walk(child, docname)
 
 
 class NumberBlocks(SphinxPostTransform):
@@ -54,7 +54,9 @@ class NumberBlocks(SphinxPostTransform):
 
     def run(self, **kwargs):
         numbers = Counter()
-        for node, docname in _blocks(self.document, self.env.docname):
+        for node, docname in walk(self.document, self.env.docname):
+            if not isinstance(node, BLOCKS):
+                continue
             numbers[docname] += 1
             node["ids"].append(block_id(docname, numbers[docname]))
 
