@@ -24,36 +24,40 @@ OPENED = {
 SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
 
 
-def wcag_violations(page):
-    """axe's violations of every WCAG A and AA rule, its experimental ones included, once the page is settled."""
+# axe's check of every WCAG A and AA rule, its experimental ones included, begun in a task of the page's own:
+# the call returns at once, so pages in several tabs are checked at the same time.
+START_AXE = """tags => {
+    const rules = axe.getRules(tags).map(rule => rule.ruleId);
+    window.bookViolations = new Promise(resolve => setTimeout(resolve))
+        .then(() => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']}))
+        .then(result => result.violations);
+}"""
+
+
+def start_axe(page):
+    """Begin axe's check of `page` once the page is settled; `window.bookViolations` will hold its violations."""
     page.wait_for_function(SETTLED)
     page.evaluate(AXE_SCRIPT)
-    rules = page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", WCAG_A_AND_AA)
-    result = page.evaluate(
-        "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})", rules
-    )
-    return result["violations"]
+    page.evaluate(START_AXE, WCAG_A_AND_AA)
 
 
-START_AXE = """rules => { window.bookViolations = axe.run(document, {runOnly: {type: 'rule', values: rules},
-                                                                  resultTypes: ['violations']})
-                                        .then(result => result.violations); }"""
+def wcag_violations(page):
+    """axe's violations of every WCAG A and AA rule, its experimental ones included, once the page is settled."""
+    start_axe(page)
+    return page.evaluate("window.bookViolations")
 
 
 def wcag_violations_of_pages(page, html_dir, paths, mode):
     """axe's violations of every WCAG A and AA rule on each page of `paths`, as wcag_violations finds them,
     by path: the pages opened from disk as open_book opens them, several at a time in tabs of `page`'s
-    browser context (its width and colour mode), each checked once it has made no request for half a second
-    and no transition runs;
-    each page's colour mode is checked to be `mode` before axe runs."""
+    browser context (its width and colour mode), each checked once it has loaded
+    and no transition runs; each page's colour mode is checked to be `mode` before axe runs."""
     found = {}
     for batch in opened_in_tabs(page, paths, lambda path: (html_dir / path).as_uri()):
         for tab, path in batch:
-            tab.wait_for_load_state("networkidle")
+            tab.wait_for_load_state("load")
             assert tab.evaluate("document.documentElement.dataset.theme") == mode, path
-            tab.wait_for_function(SETTLED)
-            tab.evaluate(AXE_SCRIPT)
-            tab.evaluate(START_AXE, tab.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", WCAG_A_AND_AA))
+            start_axe(tab)
         for tab, path in batch:
             found[path] = tab.evaluate("window.bookViolations")
     return found
