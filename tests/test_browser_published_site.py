@@ -9,7 +9,7 @@ finds no WCAG A or AA violation in light or dark mode."""
 
 import pytest
 
-from browser import MODES, search_results, static_server
+from browser import MODES, opened_in_tabs, search_results, static_server
 from test_browser_accessibility import report, wcag_violations
 from web_edition import SITE_PATH
 
@@ -29,24 +29,25 @@ STYLE_PROBE = """[document.body, document.querySelector('.bd-header'), document.
                       return [style.fontFamily, style.backgroundColor, style.display, style.width]; })"""
 
 
-def watch(page, site_url):
-    """Record what a clean page never does: console errors, script errors, failed or foreign requests."""
+def watch(context, site_url):
+    """Record what a clean page never does, in any tab of `context`: console errors, script errors, failed
+    or foreign requests, failed responses other than a document's own (a missing address's 404 page)."""
     problems = []
 
     def console(message):
         # The browser notes that a missing address's own document came with status 404: that is the point.
-        own_status = message.location.get("url") == page.url and "status of 404" in message.text
+        own_status = message.location.get("url") == message.page.url and "status of 404" in message.text
         if message.type == "error" and not own_status:
             problems.append(f"console: {message.text} ({message.location.get('url')})")
 
-    page.on("console", console)
-    page.on("pageerror", lambda error: problems.append(f"script: {error}"))
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
-    page.on(
+    context.on("console", console)
+    context.on("weberror", lambda error: problems.append(f"script: {error.error}"))
+    context.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
+    context.on(
         "request",
         lambda request: request.url.startswith((site_url, "data:")) or problems.append(f"elsewhere: {request.url}"),
     )
-    page.on(
+    context.on(
         "response",
         lambda response: (
             response.status < 400
@@ -69,16 +70,20 @@ def favicon_status(page):
 
 def test_no_page_logs_an_error_fails_a_request_or_asks_another_host(new_page, site_url, site_pages):
     page = new_page()
-    problems = watch(page, site_url)
-    for path in site_pages:
-        if path == "404.html":
-            continue
-        response = page.goto(site_url + path, wait_until="networkidle")
-        assert response.status == 200, path
-        assert favicon_status(page) == 200, path
-    for path in MISSING:
-        open_missing(page, site_url, path)
-        assert favicon_status(page) == 200, path
+    problems = watch(page.context, site_url)
+    statuses = {}  # of each page's own document
+
+    def note_status(response):
+        if response.request.resource_type == "document":
+            statuses[response.url] = response.status
+
+    page.context.on("response", note_status)
+    pages = [path for path in site_pages if path != "404.html"]
+    for batch in opened_in_tabs(page, pages + MISSING, lambda path: site_url + path):
+        for tab, path in batch:
+            tab.wait_for_load_state("networkidle")
+            assert favicon_status(tab) == 200, path
+    assert statuses == {site_url + path: 200 for path in pages} | {site_url + path: 404 for path in MISSING}
     assert problems == []
 
 
