@@ -7,10 +7,6 @@ added by itself, it also lists the index twice in the spine, and it claims
 ``ibooks:specified-fonts``, that the book's own fonts should override the
 reader's, while the book leaves the typeface to the reader. No library edits
 an OPF for Sphinx, so this builder mixin rewrites the file Sphinx wrote.
-
-Sphinx lists every XHTML file it finds in the output folder, so a page left
-from an earlier build (a renamed chapter, the previous cover page) would end
-up in the book or change its order; those are removed first.
 """
 
 import html
@@ -29,7 +25,6 @@ class PackageMetadata:
     epub_page_break_source."""
 
     def build_content(self):
-        self._remove_stale_pages()
         super().build_content()
         path = self.outdir / "content.opf"
         tree = etree.parse(path, etree.XMLParser(remove_blank_text=True))
@@ -41,13 +36,6 @@ class PackageMetadata:
         self._write_guide(package.find(f"{{{OPF}}}guide"))
         etree.cleanup_namespaces(tree, top_nsmap={None: OPF})  # <meta>, not <opf:meta>
         tree.write(path, encoding="UTF-8", xml_declaration=True, pretty_print=True)
-
-    def _remove_stale_pages(self):
-        pages = [*self.env.found_docs, "genindex", *(index[0] for index in self.domain_indices)]
-        current = {self.get_outfilename(page) for page in pages}
-        for page in self.outdir.rglob("*" + self.out_suffix):
-            if page not in current:
-                page.unlink()
 
     def _add_metadata(self, metadata):
         anchor = metadata.find(f"{{{DC}}}rights")
