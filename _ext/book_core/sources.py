@@ -129,7 +129,10 @@ class GlossaryEntry:
 
 
 def glossary_entries(text):
-    """The entries of every {glossary} in ``text``, as Sphinx's glossary directive groups its lines."""
+    """The entries of every {glossary} in ``text``, as Sphinx's glossary directive groups its lines.
+
+    Read here, not from the doctree: under MyST the terms' lines count from the directive, not the
+    file (executablebooks/MyST-Parser#1175), and Sphinx tells a term defined twice only in one case."""
     entries = []
     for fence in fences(text.splitlines()):
         if fence.directive != "glossary":
