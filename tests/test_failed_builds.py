@@ -78,9 +78,9 @@ def test_an_interrupted_make_all_leaves_the_last_good_editions_and_nothing_runni
         assert build.poll() is None, "make all ended before it could be interrupted"
         time.sleep(0.01)
     os.killpg(build.pid, signal.SIGINT)
-    _, stderr = build.communicate()
+    stdout, stderr = build.communicate()
 
-    assert build.returncode != 0
+    assert build.returncode != 0, stdout + stderr
     assert "Traceback" not in stderr, stderr
     assert edition_files(book) == good
     assert not list((book / "_build").glob("*.new"))
