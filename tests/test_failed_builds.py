@@ -72,7 +72,9 @@ def processes_in(folder):
 def test_an_interrupted_make_all_leaves_the_last_good_editions_and_nothing_running(built_book):
     book, good = built_book
 
-    # As Ctrl-C in a terminal: SIGINT to make and everything it started, once a build is under way.
+    # As Ctrl-C in a terminal: SIGINT to make and everything it started, once a build is under way. A shell
+    # starts a background job with SIGINT ignored, which make would inherit: the tests may run as one.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     build = start_make(book, "all", start_new_session=True)
     while not (book / "_build" / "pdf.new").exists():
         assert build.poll() is None, "make all ended before it could be interrupted"
