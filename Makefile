@@ -59,8 +59,10 @@ lint: $(VENVDIR)/.tests-installed
 	$(VENVDIR)/bin/ruff check .
 	$(VENVDIR)/bin/ruff format --check .
 
+# Two pytest-xdist workers, each given whole test files: a test mostly waits (on Chromium, a validator,
+# a build), so two run at once even on one core; a build the tests share is made once (tests/background.py).
 test: lint $(NPM_TOOLS)
-	$(VENVDIR)/bin/python -m pytest
+	$(VENVDIR)/bin/python -m pytest --numprocesses 2 --dist loadfile
 
 # Every pin moved to the newest release (build.txt first: test.txt keeps to it).
 upgrade: $(VENVDIR)/.tests-installed

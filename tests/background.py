@@ -11,11 +11,19 @@ collected test uses that fixture; the fixture then takes its result, waiting
 for it only if it is not done yet. A build that fails fails the fixture, with
 its own message. conftest.py imports the session's fixture, and runs the
 tests that wait for none of these builds first.
+
+`make test` runs two pytest-xdist workers, each with these threads, since a
+test mostly waits too. A build is still made once for both: by the first
+worker to take its file lock, beside the workers' temporary folders, while
+the other waits for it and reads what it left (pytest-xdist's own recipe
+for a session fixture made once).
 """
 
+import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from filelock import FileLock
 
 WORKERS = 2  # builds at once, beside the tests themselves
 _builds = {}  # fixture name: (order, function of a fresh folder)
@@ -33,12 +41,22 @@ def in_background(name, order=10):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def background_builds(request, tmp_path_factory):
+def background_builds(request, tmp_path_factory, worker_id):
     """The background builds of the fixtures this session's tests use, started; by fixture name."""
     used = set().union(*(item.fixturenames for item in request.session.items))
     wanted = sorted((order, name, build) for name, (order, build) in _builds.items() if name in used)
+
+    def build_once(name, build):
+        if worker_id == "master":  # a run without workers
+            return build(tmp_path_factory.mktemp(name))
+        result = tmp_path_factory.getbasetemp().parent / f"{name}.pickle"
+        with FileLock(f"{result}.lock"):
+            if not result.is_file():
+                result.write_bytes(pickle.dumps(build(tmp_path_factory.mktemp(name))))
+        return pickle.loads(result.read_bytes())
+
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="background-build")
-    started = {name: pool.submit(build, tmp_path_factory.mktemp(name)) for _order, name, build in wanted}
+    started = {name: pool.submit(build_once, name, build) for _order, name, build in wanted}
     yield started
     pool.shutdown(wait=True, cancel_futures=True)
 
