@@ -46,17 +46,21 @@ def background_builds(request, tmp_path_factory, worker_id):
     used = set().union(*(item.fixturenames for item in request.session.items))
     wanted = sorted((order, name, build) for name, (order, build) in _builds.items() if name in used)
 
-    def build_once(name, build):
+    shared = tmp_path_factory.getbasetemp().parent  # what the workers share; made here, not in the threads
+
+    def build_once(name, build, folder):
         if worker_id == "master":  # a run without workers
-            return build(tmp_path_factory.mktemp(name))
-        result = tmp_path_factory.getbasetemp().parent / f"{name}.pickle"
+            return build(folder)
+        result = shared / f"{name}.pickle"
         with FileLock(f"{result}.lock"):
             if not result.is_file():
-                result.write_bytes(pickle.dumps(build(tmp_path_factory.mktemp(name))))
+                result.write_bytes(pickle.dumps(build(folder)))
         return pickle.loads(result.read_bytes())
 
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="background-build")
-    started = {name: pool.submit(build_once, name, build) for _order, name, build in wanted}
+    started = {
+        name: pool.submit(build_once, name, build, tmp_path_factory.mktemp(name)) for _order, name, build in wanted
+    }
     yield started
     pool.shutdown(wait=True, cancel_futures=True)
 
