@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from filelock import FileLock
 
-WORKERS = 2  # builds at once, beside the tests themselves
+BUILD_THREADS = 2  # builds at once in each test process, beside its tests (not pytest-xdist's workers)
 _builds = {}  # fixture name: (order, function of a fresh folder)
 
 
@@ -57,7 +57,7 @@ def background_builds(request, tmp_path_factory, worker_id):
                 result.write_bytes(pickle.dumps(build(folder)))
         return pickle.loads(result.read_bytes())
 
-    pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="background-build")
+    pool = ThreadPoolExecutor(BUILD_THREADS, thread_name_prefix="background-build")
     started = {
         name: pool.submit(build_once, name, build, tmp_path_factory.mktemp(name)) for _order, name, build in wanted
     }
