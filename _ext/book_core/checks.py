@@ -6,10 +6,10 @@ every glossary entry has one definition. After reading: every document has a
 title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
 label on it; no fact's number is typed by hand ("Fact 3" in the text, which
 a renumbering would leave behind, where ``{numref}`` follows the fact); no
-source carries active content (scripts, event handlers, frames and embedded
-objects, ``javascript:`` links), whether written as raw
-HTML, a ``{raw}`` directive or pulled in from elsewhere; every person in the
-glossary is referenced by a chapter. Plain HTML that runs nothing may stay.
+source holds raw HTML or other raw output (an HTML block or tag, a ``{raw}``
+directive), which each edition would read its own way (the EPUB's pages are
+XHTML) and which could carry a script, nor a link that runs a script
+(``javascript:``); every person in the glossary is referenced by a chapter.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -20,7 +20,6 @@ glossary entry is reported beside the chapters still using the old name.
 """
 
 import re
-from html.parser import HTMLParser
 from itertools import groupby
 from pathlib import Path
 
@@ -34,8 +33,6 @@ from .sources import SourceError, glossary_entries, read_source, text_problems
 
 logger = logging.getLogger(__name__)
 
-ACTIVE_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc", "poster", "background"}
 # URLs that run code when followed; browsers ignore whitespace and control characters in them.
 ACTIVE_URLS = ("javascript:", "vbscript:", "data:text/html")
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
@@ -61,39 +58,6 @@ def _is_active_url(url):
     return IGNORED_IN_URLS.sub("", url).lower().startswith(ACTIVE_URLS)
 
 
-class ActiveContent(HTMLParser):
-    """What in an HTML fragment would run in a reader's browser or e-reader."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ACTIVE_ELEMENTS:
-            self.found.append(f"the element <{tag}>")
-        if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == "refresh" for name, value in attrs):
-            self.found.append("the element <meta http-equiv=refresh>")
-        for name, value in attrs:
-            name = name.strip("\"'")  # as a tag left open at the end is closed
-            if name.startswith("on"):
-                self.found.append(f"an event handler ({name}=) on <{tag}>")
-            elif name in URL_ATTRIBUTES and value and (name == "srcdoc" or _is_active_url(value)):
-                self.found.append(f"a script link ({name}={value[:40]!r}) on <{tag}>")
-
-    handle_startendtag = handle_starttag
-
-
-def active_content(fragment):
-    """What in ``fragment`` would run. A tag left open at its end counts as closed, as the page's next '>' would."""
-    found = []
-    for ending in ("", ">", '">', "'>"):
-        parser = ActiveContent()
-        parser.feed(fragment + ending)
-        parser.close()
-        found += [what for what in parser.found if what not in found]
-    return found
-
-
 def _line(node):
     while node is not None and node.line is None:
         node = node.parent
@@ -112,11 +76,16 @@ def _problem_at(env, node, docname, message):
 def document_problems(env, docname, doctree):
     """What is wrong in a read document, as Problems."""
     problems = []
-    for node in doctree.findall(nodes.raw):
-        problems += [
-            _problem_at(env, node, docname, f"{what} is active content, which the book never publishes: remove it")
-            for what in active_content(node.astext())
-        ]
+    problems += [
+        _problem_at(
+            env,
+            node,
+            docname,
+            f"raw {node['format']} ({' '.join(node.astext().split())[:40]!r}) is refused: each edition would "
+            "read it its own way, and it could run a script; write it in MyST (a comment is a line starting with %)",
+        )
+        for node in doctree.findall(nodes.raw)
+    ]
     for node in doctree.findall(lambda node: isinstance(node, (nodes.reference, nodes.image))):
         url = node.get("refuri") or node.get("uri") or ""
         if _is_active_url(url):
