@@ -36,7 +36,15 @@ from book_core.model import (
     numbering_problems,
     reading_order,
 )
-from book_core.sources import SourceError, fences, front_matter, glossary_problems, read_source, text_problems
+from book_core.sources import (
+    SourceError,
+    fences,
+    front_matter,
+    glossary_entries,
+    glossary_problems,
+    read_source,
+    text_problems,
+)
 
 CONFIG = SimpleNamespace(numfig_format=CONF["numfig_format"], root_doc=CONF["root_doc"])
 SOURCES = sorted(
@@ -297,6 +305,23 @@ def test_a_source_that_is_not_utf8_is_refused_at_its_line_and_column(tmp_path, d
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# T\n\nA \x01 here.\n", "page.md:3: holds the control character U+0001 at column 3"),
+        ("# T\n\nA page\x0cbreak.\n", "page.md:3: holds the control character U+000C at column 7"),
+        ("# T\n\nA\x85next line.\n", "page.md:3: holds the control character U+0085 at column 2"),
+    ],
+    ids=["start_of_heading", "form_feed", "c1_next_line"],
+)
+def test_a_control_character_is_refused_at_its_line_and_column(text, expected):
+    assert problems_as_text(text_problems("page.md", text)) == [f"{expected}, which no edition can show: remove it"]
+
+
+def test_tabs_and_both_line_endings_are_text():
+    assert text_problems("page.md", "# T\r\n\n\tIndented.\r\n") == []
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("---\nfact: 3\n---\n\n# Roses\n", {"fact": 3}),
@@ -434,6 +459,14 @@ def test_a_term_with_aliases_and_glossary_options_is_one_well_formed_entry():
     assert glossary_problems("people.md", text) == []
 
 
+def test_a_terms_classifier_is_not_part_of_the_term():
+    text = ":::{glossary}\nLars Ulrich : drummer\n   A drummer.\n\nlars ulrich\n   Again.\n:::\n"
+    assert [entry.terms for entry in glossary_entries(text)] == [[(2, "Lars Ulrich")], [(5, "lars ulrich")]]
+    assert problems_as_text(glossary_problems("people.md", text)) == [
+        "people.md:5: the glossary entry 'lars ulrich' is already defined on line 2: merge the two"
+    ]
+
+
 # --- what stops the build in a read document ---------------------------------
 
 
@@ -496,6 +529,8 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n\nTex
             "follow: write {numref}`fact-…` instead",
         ),
         ("\nAs Fact\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
+        ("\nAs fact 3 tells.\n", "chapters/02-glastonbury.md:10: 'fact 3' is a fact's number typed by hand"),
+        ("\nAs Facts 2 and 3 show.\n", "chapters/02-glastonbury.md:10: 'Facts 2' is a fact's number typed by hand"),
         (
             "\n:::{note}\nAs *Fact\N{NO-BREAK SPACE}3* says.\n:::\n",
             "chapters/02-glastonbury.md:11: 'Fact 3' is a fact's number typed by hand",
@@ -506,6 +541,8 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n\nTex
         "second_setext_heading",
         "fact_number_typed",
         "fact_number_typed_across_lines",
+        "fact_number_typed_in_lower_case",
+        "fact_numbers_typed_together",
         "fact_number_typed_in_a_note",
     ],
 )
@@ -515,7 +552,7 @@ def test_a_fact_chapter_is_refused_a_second_heading_and_a_number_typed_by_hand(a
 
 
 def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_number():
-    text = "# People\n\nSee `Fact 3` and Facts 1 to 8.\n\n```\nFact 4\n```\n\n# More\n"
+    text = "# People\n\nSee `Fact 3`.\n\n```\nFact 4\n```\n\n# More\n"
     assert problems_in("people", text) == []
     assert problems_in(CHAPTER, LEAD + "\nSee `Fact 3`.\n\n```\nFact 4\n```\n") == []
 
@@ -606,4 +643,46 @@ def test_a_link_that_runs_a_script_is_refused_at_its_line():
     assert problems_in(CHAPTER, text) == [
         "chapters/02-glastonbury.md:11: the link 'javascript:alert(1)' runs a script, which the book never "
         "publishes: remove it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        ("\nSo {math}`E = mc^2` holds.\n", "chapters/02-glastonbury.md:10: math is refused"),
+        ("\n```{math}\nE = mc^2\n```\n", "chapters/02-glastonbury.md:10: math is refused"),
+        (
+            "\n![A rose](https://example.org/rose.png)\n",
+            "chapters/02-glastonbury.md:10: the image 'https://example.org/rose.png' is not a file of the book",
+        ),
+        (
+            "\n![A star](../images/star.svg)\n",
+            "chapters/02-glastonbury.md:10: the image '../images/star.svg' is refused: save it as PNG",
+        ),
+        (
+            "\n![A rose](../images/rose.bmp)\n",
+            "chapters/02-glastonbury.md:10: the image '../images/rose.bmp' is refused: save it as PNG",
+        ),
+        (
+            "\n![](../images/rose.png)\n",
+            "chapters/02-glastonbury.md:10: the image '../images/rose.png' has no alternative text",
+        ),
+    ],
+    ids=["math_role", "math_block", "image_from_elsewhere", "svg_image", "bmp_image", "image_without_alt_text"],
+)
+def test_what_one_edition_would_show_otherwise_or_fetch_from_elsewhere_is_refused_at_its_line(added, expected):
+    (problem,) = problems_in(CHAPTER, LEAD + added)
+    assert problem.startswith(expected)
+
+
+def test_an_image_every_edition_shows_with_its_alternative_text_is_welcome():
+    assert problems_in(CHAPTER, LEAD + "\n![Roses on the seat of a truck](../images/roses.jpg)\n") == []
+
+
+def test_page_metadata_that_acts_on_the_browser_is_refused():
+    front = '---\nfact: 2\nmyst:\n  html_meta:\n    "http-equiv=refresh": "0; url=https://example.org/"\n'
+    text = LEAD.replace("---\nfact: 2\n", front, 1)
+    assert problems_in(CHAPTER, text) == [
+        "chapters/02-glastonbury.md: the metadata http-equiv='refresh' is refused: it acts on the reader's browser; "
+        "remove it"
     ]

@@ -10,7 +10,8 @@ reports every problem it finds, not only the first:
 - once the book is read: a gap in the facts' numbers, a chapter out of place
   in the numbered toctree, a stray second top-level heading (and the numbers
   readers would see shift after it), raw HTML, a fact's number typed by
-  hand, a person in the glossary whom no chapter references.
+  hand, a link to a file no EPUB or PDF can carry, a person in the glossary
+  whom no chapter references.
 
 Broken references, which Sphinx finds as it writes the pages, are proved in
 test_rebuilds; a missing font of the print edition in test_failed_builds. The
@@ -149,6 +150,8 @@ def break_the_read_book(folder):
     script_line = append(fourth, "\n<script>alert(1)</script>\n") + 1
     fifth = chapter(book, "05")
     typed_line = append(fifth, "\nAs Fact 12 shows, the roses mattered.\n") + 1
+    sixth = chapter(book, "06")
+    file_link_line = append(sixth, "\nThe book's [Makefile](../Makefile) says how it is made.\n") + 1
     person_line = glossary_entry_added(book, "Nobody In Particular\n   Real person, named by no chapter.\n")
     swapped_first, swapped_second = swap_first_two_in_the_toctree(book)
     expected = {
@@ -161,6 +164,7 @@ def break_the_read_book(folder):
         "numbers_readers_would_see": (at(third), "is fact 3, but readers would see it as fact 4"),
         "raw_html": (at(fourth, script_line), "raw html ('<script>alert(1)</script>') is refused"),
         "fact_number_typed_by_hand": (at(fifth, typed_line), "'Fact 12' is a fact's number typed by hand"),
+        "link_to_a_file": (at(sixth, file_link_line), "the link to the file '../Makefile' is refused"),
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
@@ -184,6 +188,7 @@ def problems_in_the_read_book(request):
         "numbers_readers_would_see",
         "raw_html",
         "fact_number_typed_by_hand",
+        "link_to_a_file",
         "person_no_chapter_references",
     ],
 )

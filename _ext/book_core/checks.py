@@ -1,15 +1,17 @@
 """Stop the build, before any edition is written, unless the book is whole.
 
 Before Sphinx parses a source (``sources`` holds these rules): every
-source is UTF-8; chapters/ holds fact chapters only; every fence is closed;
-every glossary entry has one definition. After reading: every document has a
-title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
-label on it; no fact's number is typed by hand ("Fact 3" in the text, which
-a renumbering would leave behind, where ``{numref}`` follows the fact); no
-source holds raw HTML or other raw output (an HTML block or tag, a ``{raw}``
-directive), which each edition would read its own way (the EPUB's pages are
-XHTML) and which could carry a script, nor a link that runs a script
-(``javascript:``); every person in the glossary is referenced by a chapter.
+source is UTF-8 with no control character; chapters/ holds fact chapters
+only; every fence is closed; every glossary entry has one definition. After
+reading: every document has a title, each fact chapter exactly one top-level
+heading and a ``(fact-…)=`` label on it; no fact's number is typed by hand
+("Fact 3" in the text, which a renumbering would leave behind, where
+``{numref}`` follows the fact); no source holds what one edition would show
+otherwise than another, what could run in a reader's browser, or what would
+come from elsewhere (``refused``: raw HTML, math, links to files, images that
+are not the book's own PNG, JPEG or GIF files with alternative text, page
+metadata that acts on the browser, ``javascript:`` links); every person in
+the glossary is referenced by a chapter.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -22,8 +24,10 @@ glossary entry is reported beside the chapters still using the old name.
 import re
 from itertools import groupby
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util import logging
 
 from .facts import chapters
@@ -36,6 +40,7 @@ logger = logging.getLogger(__name__)
 # URLs that run code when followed; browsers ignore whitespace and control characters in them.
 ACTIVE_URLS = ("javascript:", "vbscript:", "data:text/html")
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif")
 
 
 def report(app, location, message):
@@ -58,8 +63,44 @@ def _is_active_url(url):
     return IGNORED_IN_URLS.sub("", url).lower().startswith(ACTIVE_URLS)
 
 
+def refused(node):
+    """Why the book refuses a node of a read document, or None: what one edition would show
+    otherwise than another, what could run in a reader's browser, what would come from elsewhere."""
+    if isinstance(node, nodes.raw):
+        return (
+            f"raw {node['format']} ({' '.join(node.astext().split())[:40]!r}) is refused: each edition would read "
+            "it its own way, and it could run a script; write it in MyST (a comment is a line starting with %)"
+        )
+    if isinstance(node, (nodes.math, nodes.math_block)):
+        return (
+            "math is refused: the HTML would load MathJax from another site, and the EPUB and the PDF would "
+            "print its LaTeX; write it in words"
+        )
+    if isinstance(node, nodes.meta) and node.get("http-equiv"):
+        return f"the metadata http-equiv={node['http-equiv']!r} is refused: it acts on the reader's browser; remove it"
+    if isinstance(node, addnodes.download_reference):
+        return (
+            f"the link to the file {node['reftarget']!r} is refused: the EPUB and the PDF cannot carry a file; "
+            "link to its address on the web instead"
+        )
+    if isinstance(node, nodes.image):
+        uri = node["uri"]
+        if urlsplit(uri).scheme:
+            return f"the image {uri[:40]!r} is not a file of the book: save it beside the chapter and link to that"
+        if not uri.lower().endswith(IMAGE_TYPES):
+            return (
+                f"the image {uri!r} is refused: save it as PNG, JPEG or GIF, which every edition shows "
+                "and none runs (an SVG may hold a script)"
+            )
+        if not node.get("alt", "").strip():
+            return f"the image {uri!r} has no alternative text: say what it shows between the brackets of ![…](…)"
+    if isinstance(node, nodes.reference) and _is_active_url(node.get("refuri", "")):
+        return f"the link {node['refuri'][:40]!r} runs a script, which the book never publishes: remove it"
+    return None
+
+
 def _line(node):
-    while node is not None and node.line is None:
+    while node is not None and not node.line:  # None, or 0 where MyST knows no line
         node = node.parent
     return node.line if node is not None else None
 
@@ -75,31 +116,15 @@ def _problem_at(env, node, docname, message):
 
 def document_problems(env, docname, doctree):
     """What is wrong in a read document, as Problems."""
-    problems = []
-    problems += [
-        _problem_at(
-            env,
-            node,
-            docname,
-            f"raw {node['format']} ({' '.join(node.astext().split())[:40]!r}) is refused: each edition would "
-            "read it its own way, and it could run a script; write it in MyST (a comment is a line starting with %)",
-        )
-        for node in doctree.findall(nodes.raw)
+    problems = [
+        _problem_at(env, node, docname, reason)
+        for node in doctree.findall(nodes.Element)
+        if (reason := refused(node)) is not None
     ]
-    for node in doctree.findall(lambda node: isinstance(node, (nodes.reference, nodes.image))):
-        url = node.get("refuri") or node.get("uri") or ""
-        if _is_active_url(url):
-            problems.append(
-                _problem_at(
-                    env,
-                    node,
-                    docname,
-                    f"the link {url[:40]!r} runs a script, which the book never publishes: remove it",
-                )
-            )
 
     word = fact_label(env.config, "").strip()
-    typed_label = re.compile(rf"\b{re.escape(word)}\s+\d+")
+    # "Fact 3", "fact 3", "Facts 2 and 3": any case, one fact or more.
+    typed_label = re.compile(rf"\b{re.escape(word)}s?\s+\d+", re.IGNORECASE)
     for element in doctree.findall(nodes.TextElement):
         if isinstance(element, (nodes.FixedTextElement, nodes.literal, nodes.raw)):
             continue

@@ -1,6 +1,6 @@
 """The book's sources as text: how they are decoded, what a chapter's front
-matter states, and the rules a source must meet before it is parsed (every
-fence closed, every glossary entry defined once).
+matter states, and the rules a source must meet before it is parsed (no
+control character, every fence closed, every glossary entry defined once).
 
 Shared by the build's checks and ``scripts/new_fact.py``, so the two read the
 book alike. No Sphinx here: the script runs without it.
@@ -128,6 +128,11 @@ class GlossaryEntry:
     after_blank: bool = True  # an entry starts after an empty line
 
 
+def term_of(line):
+    """The term a glossary line defines, without the classifiers Sphinx reads after " : "."""
+    return re.split(r" +: +", line.strip())[0]
+
+
 def glossary_entries(text):
     """The entries of every {glossary} in ``text``, as Sphinx's glossary directive groups its lines.
 
@@ -148,9 +153,9 @@ def glossary_entries(text):
                 if glossary:
                     glossary[-1].defined = True
             elif glossary and not glossary[-1].defined and not after_blank:
-                glossary[-1].terms.append((line_number, line.strip()))
+                glossary[-1].terms.append((line_number, term_of(line)))
             else:
-                glossary.append(GlossaryEntry([(line_number, line.strip())], after_blank=after_blank or not glossary))
+                glossary.append(GlossaryEntry([(line_number, term_of(line))], after_blank=after_blank or not glossary))
             if line.strip():
                 after_blank = False
         entries += glossary
@@ -186,6 +191,26 @@ def glossary_problems(path, text):
     return problems
 
 
+# Characters no edition can show, which XHTML (the EPUB's pages) may not even hold: the C0 and C1 controls
+# but tab, line feed and carriage return.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(path, text):
+    """A Problem for each control character, at its line and column."""
+    return [
+        Problem(
+            path,
+            line,
+            f"holds the control character U+{ord(match[0]):04X} at column {match.start() + 1}, "
+            "which no edition can show: remove it",
+        )
+        for line, text_line in enumerate(text.split("\n"), start=1)
+        for match in CONTROL_CHARACTER.finditer(text_line)
+    ]
+
+
 def text_problems(path, text):
-    """What is wrong in a source's text that parsing would hide: unclosed fences, misformed glossary entries."""
-    return unclosed_fences(path, text) + glossary_problems(path, text)
+    """What is wrong in a source's text that parsing would hide or pass on: control characters, unclosed
+    fences, misformed glossary entries."""
+    return control_characters(path, text) + unclosed_fences(path, text) + glossary_problems(path, text)
