@@ -551,6 +551,10 @@ def test_a_fact_chapter_is_refused_a_second_heading_and_a_number_typed_by_hand(a
     assert problem.startswith(expected)
 
 
+def test_in_fact_before_a_number_is_no_facts_number():
+    assert problems_in(CHAPTER, LEAD + "\nIn fact 20 people came, in fact\n30.\n") == []
+
+
 def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_number():
     text = "# People\n\nSee `Fact 3`.\n\n```\nFact 4\n```\n\n# More\n"
     assert problems_in("people", text) == []

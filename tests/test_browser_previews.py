@@ -22,9 +22,11 @@ import json
 import re
 
 import pytest
+from docutils import nodes
 
 from book import BOOK, collapsed, fact_label, plain, require
 from browser import MODES, WIDTHS, open_book, tab_to
+from html_edition.previews import inline_html
 from test_browser_accessibility import report, wcag_violations
 
 # The vendored libraries: (npm package, file in the package, copy under _static/vendor/).
@@ -320,3 +322,9 @@ def test_nothing_of_the_previews_or_the_scorer_reaches_the_epub(epub_dir):
         if name.endswith((".xhtml", ".opf", ".css", ".js")):
             text = (epub_dir / name).read_text(encoding="utf-8")
             assert not re.search(r"bookPreviews|bookSearch|tippy|previews\.js", text), name
+
+
+def test_a_preview_shows_the_text_without_its_footnote_marks():
+    """A lead's footnote reference is a link of its own, a number with nothing to say out of place."""
+    lead = nodes.paragraph("", "She lived through it", nodes.footnote_reference("", "1", refid="a"), nodes.Text("."))
+    assert inline_html(lead, {}) == "She lived through it."

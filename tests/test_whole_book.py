@@ -10,8 +10,8 @@ reports every problem it finds, not only the first:
 - once the book is read: a gap in the facts' numbers, a chapter out of place
   in the numbered toctree, a stray second top-level heading (and the numbers
   readers would see shift after it), raw HTML, a fact's number typed by
-  hand, a link to a file no EPUB or PDF can carry, a person in the glossary
-  whom no chapter references.
+  hand, a link to a file no EPUB or PDF can carry, a {numref} to a heading
+  that has no number, a person in the glossary whom no chapter references.
 
 Broken references, which Sphinx finds as it writes the pages, are proved in
 test_rebuilds; a missing font of the print edition in test_failed_builds. The
@@ -150,6 +150,9 @@ def break_the_read_book(folder):
     script_line = append(fourth, "\n<script>alert(1)</script>\n") + 1
     fifth = chapter(book, "05")
     typed_line = append(fifth, "\nAs Fact 12 shows, the roses mattered.\n") + 1
+    first, seventh = chapter(book, "01"), chapter(book, "07")
+    append(seventh, "\n(the-lessons)=\n## The lessons\n\nText.\n")
+    numref_line = append(first, "\nAs {numref}`the-lessons` tells.\n") + 1
     sixth = chapter(book, "06")
     file_link_line = append(sixth, "\nThe book's [Makefile](../Makefile) says how it is made.\n") + 1
     person_line = glossary_entry_added(book, "Nobody In Particular\n   Real person, named by no chapter.\n")
@@ -165,6 +168,7 @@ def break_the_read_book(folder):
         "raw_html": (at(fourth, script_line), "raw html ('<script>alert(1)</script>') is refused"),
         "fact_number_typed_by_hand": (at(fifth, typed_line), "'Fact 12' is a fact's number typed by hand"),
         "link_to_a_file": (at(sixth, file_link_line), "the link to the file '../Makefile' is refused"),
+        "numref_to_a_subheading": (at(first, numref_line), "{numref}`the-lessons` points to a heading below a title"),
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
@@ -189,6 +193,7 @@ def problems_in_the_read_book(request):
         "raw_html",
         "fact_number_typed_by_hand",
         "link_to_a_file",
+        "numref_to_a_subheading",
         "person_no_chapter_references",
     ],
 )

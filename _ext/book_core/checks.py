@@ -123,8 +123,8 @@ def document_problems(env, docname, doctree):
     ]
 
     word = fact_label(env.config, "").strip()
-    # "Fact 3", "fact 3", "Facts 2 and 3": any case, one fact or more.
-    typed_label = re.compile(rf"\b{re.escape(word)}s?\s+\d+", re.IGNORECASE)
+    # "Fact 3", "fact 3", "Facts 2 and 3": any case, one fact or more; but "in fact 20 people".
+    typed_label = re.compile(rf"(?<!\bin )\b{re.escape(word)}s?\s+\d+", re.IGNORECASE)
     for element in doctree.findall(nodes.TextElement):
         if isinstance(element, (nodes.FixedTextElement, nodes.literal, nodes.raw)):
             continue

@@ -7,7 +7,8 @@ agree, and the numbers must run 1..N with no gap and no duplicate
 (``model`` holds those rules). The number readers see, the section
 number Sphinx gives the chapter (in the navigation, the heading, "Fact N"
 references, the EPUB's navigation and the PDF's outline), must be the same,
-and no other heading in the chapter may take a number of its own.
+and no other heading in the chapter may take a number of its own, nor be
+pointed to by ``{numref}``, which would print "Fact " with no number.
 
 Each disagreement is logged as an error located at the file concerned, and
 stops the build before anything is written (``checks``). The checks run
@@ -15,6 +16,7 @@ on every build, so a problem is reported again on the next run rather than
 cached away.
 """
 
+from docutils import nodes
 from sphinx import addnodes
 
 from .checks import report
@@ -70,8 +72,31 @@ def check_numbers_readers_see(app, env):
     return []
 
 
+def check_numrefs_reach_a_number(app, env):
+    """A {numref} to a heading below a document's title would print "Fact " and no number: only facts are numbered."""
+    doctrees = {docname: env.get_doctree(docname) for docname in sorted(env.found_docs)}
+    below_a_title = {
+        name
+        for doctree in doctrees.values()
+        for section in doctree.findall(nodes.section)
+        if section.parent is not doctree
+        for name in section["names"]
+        if doctree.nametypes.get(name)
+    }
+    for doctree in doctrees.values():
+        for xref in doctree.findall(addnodes.pending_xref):
+            if xref.get("reftype") == "numref" and xref["reftarget"] in below_a_title:
+                report(
+                    app,
+                    xref,
+                    f"{{numref}}`{xref['reftarget']}` points to a heading below a title, which has no number: "
+                    "it would print the word alone; write {ref} to give the heading's title",
+                )
+
+
 def setup(app):
     app.connect("env-updated", check_fact_numbering)
+    app.connect("env-updated", check_numrefs_reach_a_number)
     # After Sphinx's toctree collector has numbered the sections.
     app.connect("env-get-updated", check_numbers_readers_see, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

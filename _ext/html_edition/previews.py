@@ -75,7 +75,9 @@ def inline_html(node, numrefs):
     """A node's content as HTML: text, with emphasis, strong and code kept."""
     if isinstance(node, nodes.Text):
         return html.escape(str(node), quote=False)
-    if isinstance(node, (addnodes.index, nodes.target, nodes.system_message, nodes.comment, nodes.raw)):
+    if isinstance(
+        node, (addnodes.index, nodes.target, nodes.footnote_reference, nodes.system_message, nodes.comment, nodes.raw)
+    ):
         return ""
     if isinstance(node, addnodes.pending_xref) and node.get("reftype") == "numref":
         if node.get("reftarget") in numrefs:

@@ -85,7 +85,7 @@ def give_ids_one_owner(tree, root):
 
     A link into another document, "#document-DOC#ID", becomes "#ID" under the
     id's new name; "#document-DOC" becomes that document's first section, the
-    heading a reader expects to land on.
+    heading a reader expects to land on. Returns each (document, old id)'s new id.
     """
     owner, first_section, taken = {}, {}, set()
     for node, docname in walk(tree, root):
@@ -99,13 +99,14 @@ def give_ids_one_owner(tree, root):
         if isinstance(node, nodes.section) and renamed:
             first_section.setdefault(docname, renamed[0])
     for node, docname in walk(tree, root):
-        if not isinstance(node, nodes.reference):
-            continue
-        if "refid" in node:
+        if "refid" in node:  # a reference, or a footnote's reference to its note
             node["refid"] = owner.get((docname, node["refid"]), node["refid"])
-        elif node.get("refuri", "").startswith(DOCUMENT_ANCHOR):
+        if node.get("backrefs"):  # a footnote's links back to where it is referenced
+            node["backrefs"] = [owner.get((docname, backref), backref) for backref in node["backrefs"]]
+        if isinstance(node, nodes.reference) and node.get("refuri", "").startswith(DOCUMENT_ANCHOR):
             target, _, fragment = node["refuri"].removeprefix(DOCUMENT_ANCHOR).partition("#")
             node["refuri"] = "#" + (owner[target, fragment] if fragment else first_section[target])
+    return owner
 
 
 def lift_documents(tree, front):
@@ -198,8 +199,18 @@ class PDFBuilder(SingleFileHTMLBuilder):
             self.colophon(),
             self.contents(front, parts),
         ]
-        give_ids_one_owner(tree, root)
+        self.id_owner = give_ids_one_owner(tree, root)
         return tree
+
+    def assemble_toc_fignumbers(self):
+        # Sphinx's HTML writer (9.0, add_fignumber) finds figure numbers by document only for a builder
+        # named "singlehtml"; for any other, by type alone: so here by type, under the ids of the whole book.
+        numbers = {}
+        for docname, by_type in self.env.toc_fignumbers.items():
+            for figtype, by_id in by_type.items():
+                for figure_id, number in by_id.items():
+                    numbers.setdefault(figtype, {})[self.id_owner.get((docname, figure_id), figure_id)] = number
+        return {self.config.root_doc: numbers}
 
     def colophon(self):
         """The copyright page: the copyright, and the article the book retells."""

@@ -1,0 +1,70 @@
+"""Markup the eight facts do not use yet prints right in the PDF, proved on a copy
+of the book that adds it to two chapters: each chapter's footnote links to its own
+note and back, though docutils gives both the same ids; a figure's caption carries
+the number a ``{numref}`` to it prints. (That a subheading leaves the running
+head to its fact, and that a long code line and a wide image wrap or shrink to
+the page, is the print stylesheet's, looked at, not measured.)"""
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+from pypdf import PdfReader
+
+from background import built, in_background
+from book import copy_book, make
+from pdf import normal, printed_below
+
+NOTES = {"02": "The note of the second fact.", "05": "The note of the fifth fact."}
+
+
+def added_to(book, prefix, text):
+    (path,) = (book / "chapters").glob(f"{prefix}-*.md")
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@in_background("markup_book")
+def build_markup_book(folder):
+    """`make pdf` of a copy of the book whose second and fifth facts hold a footnote each, the
+    second also a subheading, a long code line and a figure with a {numref} to it."""
+    book = copy_book(folder / "book")
+    (book / "images").mkdir()
+    Image.new("RGB", (1600, 400), "#c33").save(book / "images" / "wide.png")
+    added_to(
+        book,
+        "02",
+        "\n## The crew on stage\n\nWho filmed what is in a note.[^note]\n\n"
+        f"```text\n{'a_line_of_code_' * 12}\n```\n\n"
+        ":::{figure} ../images/wide.png\n:name: wide-picture\n:alt: A wide red picture\n\nA wide picture.\n:::\n\n"
+        f"As {{numref}}`wide-picture` shows.\n\n[^note]: {NOTES['02']}\n",
+    )
+    added_to(book, "05", f"\nThis fact has a note too.[^note]\n\n[^note]: {NOTES['05']}\n")
+    return book, make(book, "pdf")
+
+
+@pytest.fixture(scope="module")
+def markup_book(request):
+    book, result = built(request, "markup_book")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (pdf,) = (book / "_build" / "pdf").glob("*.pdf")
+    page = BeautifulSoup((book / "_build" / "pdf" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return PdfReader(pdf), page
+
+
+def test_each_chapters_footnote_links_to_its_own_note_and_back(markup_book):
+    pdf, page = markup_book
+    references = page.select("a.footnote-reference")
+    assert len(references) == len(NOTES)
+    for reference, note_text in zip(references, NOTES.values(), strict=True):
+        note = page.find(id=reference["href"].removeprefix("#"))
+        assert note_text in note.get_text(), (reference, note)
+        assert note.select_one("a[role=doc-backlink]")["href"] == "#" + reference["id"]
+        destination = pdf.named_destinations[note["id"]]
+        printed = printed_below(pdf, pdf.get_destination_page_number(destination), destination.top)
+        assert normal(note_text) in normal(printed)
+
+
+def test_a_figures_caption_carries_the_number_a_numref_prints(markup_book):
+    pdf, _page = markup_book
+    text = normal(" ".join(page.extract_text() for page in pdf.pages))
+    assert normal("Fig. 2.1 A wide picture.") in text
+    assert normal("As Fig. 2.1 shows.") in text
