@@ -46,7 +46,7 @@ from book_core.sources import (
     text_problems,
 )
 
-CONFIG = SimpleNamespace(numfig_format=CONF["numfig_format"], root_doc=CONF["root_doc"])
+CONFIG = SimpleNamespace(numfig_format=CONF["numfig_format"], root_doc=CONF["root_doc"], project=CONF["project"])
 SOURCES = sorted(
     path.relative_to(BOOK).as_posix() for pattern in CONF["include_patterns"] for path in BOOK.glob(pattern)
 )
@@ -635,7 +635,8 @@ REFUSED = "is refused: each edition would read it its own way, and it could run 
     ],
 )
 def test_raw_html_or_any_raw_output_is_refused_at_its_line(docname, added, expected):
-    lead = LEAD if is_fact(docname) else f"# {docname.title()}\n\n\n\n\n\n\nText.\n"  # its text from line 10
+    title = CONF["project"] if docname == CONF["root_doc"] else docname.title()
+    lead = LEAD if is_fact(docname) else f"# {title}\n\n\n\n\n\n\nText.\n"  # its text from line 10
     problems = problems_in(docname, lead + added)
     assert problems[0].startswith(expected), problems
     # Inline HTML is a raw node a tag: "<span …>" and "</span>" are each named.
@@ -689,4 +690,14 @@ def test_page_metadata_that_acts_on_the_browser_is_refused():
     assert problems_in(CHAPTER, text) == [
         "chapters/02-glastonbury.md: the metadata http-equiv='refresh' is refused: it acts on the reader's browser; "
         "remove it"
+    ]
+
+
+def test_the_front_pages_title_is_the_books_title_in_conf_py():
+    text = (BOOK / "index.md").read_text(encoding="utf-8")
+    retitled = text.replace("# A Star Is Born", "# A Star Was Born", 1)
+    assert problems_in("index", retitled) == [
+        "index.md:1: the book's title, 'A Star Was Born: Eight Facts from The Road to Stardom', is not conf.py's "
+        "project, 'A Star Is Born: Eight Facts from The Road to Stardom', which every edition's metadata gives: "
+        "make the two the same"
     ]

@@ -1,10 +1,13 @@
 """The HTML book offers the EPUB and the PDF of the same `make all`, and no
 download link at all after a bare `make html` (conftest.py's
-`html_built_twice_at_once`, in a fresh copy)."""
+`html_built_twice_at_once`, in a fresh copy), nor after a chapter is edited
+since the EPUB and the PDF were built (in another copy)."""
 
+import pytest
 from bs4 import BeautifulSoup
 
-from book import link_target
+from background import built, in_background
+from book import copy_book, link_target, make
 
 
 def download_links(page):
@@ -27,9 +30,7 @@ def test_download_links_reach_the_files_this_build_wrote(published, html_pages):
             assert f"({fmt}, {round(written[fmt].stat().st_size / 1024)} KB)" in link.get_text()
 
 
-def test_bare_make_html_has_no_download_links(html_built_twice_at_once):
-    book, _outputs = html_built_twice_at_once
-    html = book / "_build" / "html"
+def assert_no_download_offered(html):
     assert not (html / "downloads").exists()
     pages = {
         path.relative_to(html): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -37,3 +38,30 @@ def test_bare_make_html_has_no_download_links(html_built_twice_at_once):
         if "_static" not in path.parts
     }
     assert {name: download_links(page) for name, page in pages.items() if download_links(page)} == {}
+
+
+def test_bare_make_html_has_no_download_links(html_built_twice_at_once):
+    book, _outputs = html_built_twice_at_once
+    assert_no_download_offered(book / "_build" / "html")
+
+
+@in_background("edited_after_make_all")
+def edit_after_make_all(folder):
+    """A copy of the book built with `make all`, then a chapter edited and `make html` run."""
+    book = copy_book(folder / "book")
+    assert make(book, "all").returncode == 0
+    (chapter,) = (book / "chapters").glob("04-*.md")
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nOne sentence more.\n", encoding="utf-8")
+    return book, make(book, "html")
+
+
+@pytest.fixture(scope="module")
+def edited_after_make_all(request):
+    return built(request, "edited_after_make_all")
+
+
+def test_after_an_edit_make_html_offers_no_edition_older_than_the_sources(edited_after_make_all):
+    book, result = edited_after_make_all
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (book / "_build" / "epub").is_dir() and (book / "_build" / "pdf").is_dir()
+    assert_no_download_offered(book / "_build" / "html")

@@ -148,8 +148,18 @@ def document_problems(env, docname, doctree):
     if not sections:
         problems.append(Problem(path, None, "has no title: start it with a '# ' heading"))
         return problems
-    if not sections[0][0].astext().strip():
-        problems.append(Problem(path, _line(sections[0][0]), "its title is empty: write the title after the '# '"))
+    title = sections[0][0]
+    if not title.astext().strip():
+        problems.append(Problem(path, _line(title), "its title is empty: write the title after the '# '"))
+    if docname == env.config.root_doc and title.astext() != env.config.project:
+        problems.append(
+            Problem(
+                path,
+                _line(title),
+                f"the book's title, {title.astext()!r}, is not conf.py's project, {env.config.project!r}, "
+                "which every edition's metadata gives: make the two the same",
+            )
+        )
     if is_fact(docname):
         problems += [
             Problem(
@@ -165,7 +175,7 @@ def document_problems(env, docname, doctree):
             problems.append(
                 Problem(
                     path,
-                    _line(sections[0][0]),
+                    _line(title),
                     "the fact's heading has no label: put a line '(fact-slug)=' right above it",
                 )
             )

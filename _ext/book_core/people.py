@@ -38,8 +38,9 @@ class AppearsIn(SphinxPostTransform):
         term_at = {anchor: name for (_docname, anchor), name in glossary_terms(self.env).items()}
         for glossary in glossaries:
             for item in glossary.findall(nodes.definition_list_item):
-                term = next((term_at[i] for t in item.findall(nodes.term) for i in t["ids"] if i in term_at), None)
-                mentioned_in = [docname for docname in facts if term in known[docname].people]
+                # A person's entry may name them twice or more ("Lady Gaga", then "Stefani Germanotta").
+                names = {term_at[i] for term in item.findall(nodes.term) for i in term["ids"] if i in term_at}
+                mentioned_in = [docname for docname in facts if names & known[docname].people]
                 if mentioned_in:
                     item.next_node(nodes.definition).append(self._appears_in(known[d].label for d in mentioned_in))
 

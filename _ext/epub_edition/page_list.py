@@ -21,9 +21,11 @@ import json
 from pathlib import Path
 
 from lxml import etree
-from sphinx.errors import SphinxError
+from sphinx.util import logging
 
 from pdf_edition.page_map import PAGE_MAP_NAME
+
+logger = logging.getLogger(__name__)
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -54,8 +56,10 @@ def _insert_before(block, markers):
             block.addprevious(marker)
 
 
-class PageBreakError(SphinxError):
-    category = "Print page breaks"
+def stop(message):
+    """Log why the page breaks cannot be placed, and stop the build there: no EPUB without them."""
+    logger.error(message, type="epub", subtype="page_map")
+    raise SystemExit("The EPUB was not written: fix the error above.")
 
 
 class PrintPageList:
@@ -79,7 +83,7 @@ class PrintPageList:
     def _print_pages(self):
         path = self._page_map_path()
         if not path.is_file():
-            raise PageBreakError(
+            stop(
                 f"no page map of the print edition at {path}: the EPUB marks the PDF's pages, "
                 "so build the PDF first (make pdf), or name its page map in epub_print_page_map"
             )
@@ -103,7 +107,7 @@ class PrintPageList:
             else:
                 found = body.xpath(".//*[@id=$id]", id=page["anchor"])
                 if not found:
-                    raise PageBreakError(
+                    stop(
                         f"page {page['page']} of the print edition begins with the block {page['anchor']!r}, which "
                         f"{self.get_outfilename(docname)} does not have: the page map {self._page_map_path()} "
                         "is not the PDF of this book as it stands; build the PDF again (make pdf)"

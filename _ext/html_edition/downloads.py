@@ -4,17 +4,22 @@ The EPUB and PDF builders write beside the HTML (``_build/epub``,
 ``_build/pdf``). When the HTML builder finds their files there, it copies
 them into the HTML book's ``downloads/`` folder and links them, with format
 and size, from the sidebar of every page and from the place on the front
-page marked by the ``edition-downloads`` directive. When it finds none, no
-link is written, so a bare ``make html`` has no dead link. ``make all``
-builds the HTML last, so it offers the EPUB and PDF of the same run.
+page marked by the ``edition-downloads`` directive. It offers only files
+newer than every source (and conf.py), so never an edition of a book that
+has changed since; when it finds none, no link is written, so a bare
+``make html`` has no dead link. ``make all`` builds the HTML last, so it
+offers the EPUB and PDF of the same run.
 """
 
 import shutil
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
+
+logger = logging.getLogger(__name__)
 
 DOWNLOADS_DIR = "downloads"
 
@@ -42,12 +47,19 @@ def _human_size(path):
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def find_downloads(app):
+def init_downloads(app):
     app.edition_downloads = []
+
+
+def find_downloads(app, env):
     if app.builder.name != "html":
         return
+    sources = [env.doc2path(docname) for docname in env.found_docs] + [Path(app.confdir, "conf.py")]
+    newest_source = max(path.stat().st_mtime for path in sources)
     for fmt, kind, path in _editions(app):
-        if path.is_file():
+        if path.is_file() and path.stat().st_mtime < newest_source:
+            logger.info(f"{path} is older than the sources, so this HTML does not offer it: make all builds all three")
+        elif path.is_file():
             app.edition_downloads.append(
                 {
                     "label": f"{kind} ({fmt}, {_human_size(path)})",
@@ -87,7 +99,8 @@ def copy_downloads(app, exception):
 def setup(app):
     app.add_node(edition_downloads_placeholder)
     app.add_directive("edition-downloads", EditionDownloads)
-    app.connect("builder-inited", find_downloads)
+    app.connect("builder-inited", init_downloads)
+    app.connect("env-updated", find_downloads)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("html-page-context", add_to_context)
     app.connect("build-finished", copy_downloads)
