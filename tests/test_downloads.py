@@ -1,12 +1,13 @@
 """The HTML book offers the EPUB and the PDF of the same `make all`, and no
 download link at all after a bare `make html` (conftest.py's
 `html_built_twice_at_once`, in a fresh copy), nor after a chapter is edited
-since the EPUB and the PDF were built (in another copy)."""
+since the EPUB and the PDF were built (in a copy of the session's `make all`)."""
+
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from background import built, in_background
 from book import copy_book, link_target, make
 
 
@@ -45,19 +46,14 @@ def test_bare_make_html_has_no_download_links(html_built_twice_at_once):
     assert_no_download_offered(book / "_build" / "html")
 
 
-@in_background("edited_after_make_all")
-def edit_after_make_all(folder):
-    """A copy of the book built with `make all`, then a chapter edited and `make html` run."""
-    book = copy_book(folder / "book")
-    assert make(book, "all").returncode == 0
+@pytest.fixture(scope="module")
+def edited_after_make_all(published, tmp_path_factory):
+    """A copy of the book with the session's `make all` in its _build, then a chapter edited and `make html` run."""
+    book = copy_book(tmp_path_factory.mktemp("edited") / "book")
+    shutil.copytree(published, book / "_build", symlinks=True)
     (chapter,) = (book / "chapters").glob("04-*.md")
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nOne sentence more.\n", encoding="utf-8")
     return book, make(book, "html")
-
-
-@pytest.fixture(scope="module")
-def edited_after_make_all(request):
-    return built(request, "edited_after_make_all")
 
 
 def test_after_an_edit_make_html_offers_no_edition_older_than_the_sources(edited_after_make_all):
