@@ -16,9 +16,12 @@ tests that wait for none of these builds first.
 test mostly waits too. A build is still made once for both: by the first
 worker to take its file lock, beside the workers' temporary folders, while
 the other waits for it and reads what it left (pytest-xdist's own recipe
-for a session fixture made once).
+for a session fixture made once). Each worker starts its own share of the
+builds, so that the two make different builds at once.
 """
 
+import functools
+import os
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
@@ -42,7 +45,8 @@ def in_background(name, order=10):
 
 @pytest.fixture(scope="session", autouse=True)
 def background_builds(request, tmp_path_factory, worker_id):
-    """The background builds of the fixtures this session's tests use, started; by fixture name."""
+    """For each fixture this session's tests use that a background build makes, by name: a function that
+    gives the build's result, once it is done. This process starts its own share of the builds at once."""
     used = set().union(*(item.fixturenames for item in request.session.items))
     wanted = sorted((order, name, build) for name, (order, build) in _builds.items() if name in used)
 
@@ -57,11 +61,20 @@ def background_builds(request, tmp_path_factory, worker_id):
                 result.write_bytes(pickle.dumps(build(folder)))
         return pickle.loads(result.read_bytes())
 
+    # Every Nth build, from this worker's own place (gw1 the second, the fourth...); another worker makes the
+    # rest, which a test here then waits for, or makes itself if that worker has not begun it.
+    index, count = (
+        (0, 1) if worker_id == "master" else (int(worker_id[2:]), int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))
+    )
     pool = ThreadPoolExecutor(BUILD_THREADS, thread_name_prefix="background-build")
-    started = {
-        name: pool.submit(build_once, name, build, tmp_path_factory.mktemp(name)) for _order, name, build in wanted
-    }
-    yield started
+    results = {}
+    for place, (_order, name, build) in enumerate(wanted):
+        folder = tmp_path_factory.mktemp(name)
+        if place % count == index:
+            results[name] = pool.submit(build_once, name, build, folder).result
+        else:
+            results[name] = functools.partial(build_once, name, build, folder)
+    yield results
     pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -72,4 +85,4 @@ def waits_for_a_build(item):
 
 def built(request, name):
     """The result of the background build of the fixture `name`, once it is done."""
-    return request.getfixturevalue("background_builds")[name].result()
+    return request.getfixturevalue("background_builds")[name]()
