@@ -126,7 +126,10 @@ def main():
     path = new_fact(args.book.resolve(), args.title)
     print(f"Created {path.relative_to(args.book.resolve())} (fact {int(path.name[:2])}).")
     print("Write its lead and body, link people with {term} and related facts with {numref}, then run make html.")
-    print("The book's title (conf.py, index.md), its front page and its cover count the facts: update them too.")
+    print(
+        "The book's title (conf.py, index.md), its front page, its cover and the EPUB's accessibility summary "
+        "(conf.py) count the facts: update them too."
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ SUMMARY = [
     "The table of contents numbers the {count} facts; names in the chapters link to a glossary of people, "
     "and an index lists people, songs, places and works.",
     "The page numbers of the print edition are marked where each printed page begins, and a page list leads to each.",
-    "The only image is the cover, described by alternative text.",
+    "Every image, the cover included, is described by alternative text.",
     "No sound, video, animation or fixed layout: the reading system's font, size and colours apply.",
     "Checked by the book's tests, automatically: EPUBCheck finds the EPUB valid, with no error or warning; "
     "DAISY Ace finds no violation in any page (its checks include axe-core's WCAG 2 A and AA rules).",
@@ -54,10 +54,10 @@ def test_contents_number_the_facts_names_link_to_the_glossary_and_the_index_list
     assert people <= names and names - people
 
 
-def test_the_only_image_is_the_cover_with_alternative_text(epub):
+def test_every_image_the_cover_included_has_alternative_text(epub):
     cover = epub.item_with("cover-image")["name"]
     images = [(name, img) for name in epub.documents() for img in epub.xml(name).iterfind(".//xhtml:img", NS)]
-    assert [epub.resolve(name, img.get("src"))[0] for name, img in images] == [cover]
+    assert cover in [epub.resolve(name, img.get("src"))[0] for name, img in images]
     assert all(img.get("alt", "").strip() for _name, img in images)
 
 
