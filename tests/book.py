@@ -26,6 +26,19 @@ SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: test builds carry a fixe
 TYPOGRAPHIC_QUOTES = str.maketrans("‘’“”", "''\"\"")
 
 
+def chapter(book, prefix):
+    """The chapter of a copy of the book whose file name starts with `prefix` ("02")."""
+    (path,) = (book / "chapters").glob(f"{prefix}-*.md")
+    return path
+
+
+def append(path, text):
+    """Add lines at the end of a source; the number of the first one."""
+    existing = path.read_text(encoding="utf-8")
+    path.write_text(existing + text, encoding="utf-8")
+    return len(existing.splitlines()) + 1
+
+
 def plain(text):
     """Text with curly quotes made straight, as Sphinx's smart quotes undo."""
     return text.translate(TYPOGRAPHIC_QUOTES)

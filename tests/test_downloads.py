@@ -8,7 +8,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from book import copy_book, link_target, make
+from book import append, chapter, copy_book, link_target, make
 
 
 def download_links(page):
@@ -51,8 +51,7 @@ def edited_after_make_all(published, tmp_path_factory):
     """A copy of the book with the session's `make all` in its _build, then a chapter edited and `make html` run."""
     book = copy_book(tmp_path_factory.mktemp("edited") / "book")
     shutil.copytree(published, book / "_build", symlinks=True)
-    (chapter,) = (book / "chapters").glob("04-*.md")
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nOne sentence more.\n", encoding="utf-8")
+    append(chapter(book, "04"), "\nOne sentence more.\n")
     return book, make(book, "html")
 
 

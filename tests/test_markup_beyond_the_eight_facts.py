@@ -13,15 +13,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from background import built, in_background
-from book import copy_book, fact_label, make
+from book import append, chapter, copy_book, fact_label, make
 from pdf import normal, printed_below
 
 NOTES = {"02": "The note of the second fact.", "05": "The note of the fifth fact."}
-
-
-def added_to(book, prefix, text):
-    (path,) = (book / "chapters").glob(f"{prefix}-*.md")
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 @in_background("markup_book")
@@ -32,18 +27,17 @@ def build_markup_book(folder):
     book = copy_book(folder / "book")
     (book / "images").mkdir()
     Image.new("RGB", (1600, 400), "#c33").save(book / "images" / "wide.png")
-    added_to(
-        book,
-        "02",
+    append(
+        chapter(book, "02"),
         "\n## The crew on stage\n\nWho filmed what is in a note.[^note]\n\n"
         f"```text\n{'a_line_of_code_' * 12}\n```\n\n"
         ":::{figure} ../images/wide.png\n:name: wide-picture\n:alt: A wide red picture\n\nA wide picture.\n:::\n\n"
         f"As {{numref}}`wide-picture` shows.\n\n[^note]: {NOTES['02']}\n",
     )
-    added_to(book, "05", f"\nThis fact has a note too.[^note]\n\n[^note]: {NOTES['05']}\n")
+    append(chapter(book, "05"), f"\nThis fact has a note too.[^note]\n\n[^note]: {NOTES['05']}\n")
     people = book / "people.md"
     people.write_text(people.read_text(encoding="utf-8").replace("Lars Ulrich\n", "Lars Ulrich\nUlrich\n", 1))
-    added_to(book, "07", "\nHe learned from {term}`Ulrich` too.\n")
+    append(chapter(book, "07"), "\nHe learned from {term}`Ulrich` too.\n")
     return book, make(book, "pdf")
 
 

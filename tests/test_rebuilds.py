@@ -24,23 +24,13 @@ from pathlib import Path
 import pytest
 
 from background import built, in_background
-from book import build_errors, copy_book, make
-
-
-def chapter(book, prefix):
-    (path,) = (book / "chapters").glob(f"{prefix}-*.md")
-    return path
+from book import append, build_errors, chapter, copy_book, make
 
 
 def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append(path, text):
-    with path.open("a", encoding="utf-8") as source:
-        source.write(text)
 
 
 def copy_as_it_stands(book, destination):

@@ -23,19 +23,7 @@ import re
 import pytest
 
 from background import built, in_background
-from book import build_errors, copy_book, make
-
-
-def chapter(book, prefix):
-    (path,) = (book / "chapters").glob(f"{prefix}-*.md")
-    return path
-
-
-def append(path, text):
-    """Add lines at the end of a source; the number of the first one."""
-    existing = path.read_text(encoding="utf-8")
-    path.write_text(existing + text, encoding="utf-8")
-    return len(existing.splitlines()) + 1
+from book import append, build_errors, chapter, copy_book, make
 
 
 def at(path, line=None):
