@@ -57,9 +57,11 @@ def find_downloads(app, env):
     sources = [env.doc2path(docname) for docname in env.found_docs] + [Path(app.confdir, "conf.py")]
     newest_source = max(path.stat().st_mtime for path in sources)
     for fmt, kind, path in _editions(app):
-        if path.is_file() and path.stat().st_mtime < newest_source:
+        if not path.is_file():
+            continue
+        if path.stat().st_mtime < newest_source:
             logger.info(f"{path} is older than the sources, so this HTML does not offer it: make all builds all three")
-        elif path.is_file():
+        else:
             app.edition_downloads.append(
                 {
                     "label": f"{kind} ({fmt}, {_human_size(path)})",
