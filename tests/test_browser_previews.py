@@ -327,4 +327,4 @@ def test_nothing_of_the_previews_or_the_scorer_reaches_the_epub(epub_dir):
 def test_a_preview_shows_the_text_without_its_footnote_marks():
     """A lead's footnote reference is a link of its own, a number with nothing to say out of place."""
     lead = nodes.paragraph("", "She lived through it", nodes.footnote_reference("", "1", refid="a"), nodes.Text("."))
-    assert inline_html(lead, {}) == "She lived through it."
+    assert inline_html(lead) == "She lived through it."

@@ -13,6 +13,8 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from .facts import chapters
 from .model import facts_in_order
 
+APPEARS_IN = "appears-in"  # the class of the paragraph that lists where a person appears
+
 
 def glossary_terms(env):
     """Each glossary term's (document, anchor) and its name, lower-cased as {term} references are matched."""
@@ -45,7 +47,7 @@ class AppearsIn(SphinxPostTransform):
                     item.next_node(nodes.definition).append(self._appears_in(known[d].label for d in mentioned_in))
 
     def _appears_in(self, labels):
-        paragraph = nodes.paragraph("", "Appears in: ", classes=["appears-in"])
+        paragraph = nodes.paragraph("", "Appears in: ", classes=[APPEARS_IN])
         for position, label in enumerate(labels):
             if position:
                 paragraph += nodes.Text(", ")

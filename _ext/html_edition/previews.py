@@ -2,10 +2,13 @@
 a person in the glossary shows the glossary's definition; a link to a fact
 ("Fact 6") shows the fact's label, title and lead.
 
-The previews are written with the book: at ``write-started`` this writes
-``_static/previews-data.js`` (``window.bookPreviews``), one small file every
-page shares, from the doctrees of the glossary and of the facts, so a page
-from disk (``file://``) has them too, without fetching anything. A page loads
+The previews are written with the book, into ``_static/previews-data.js``
+(``window.bookPreviews``), one small file every page shares, so a page from
+disk (``file://``) has them too, without fetching anything. They are taken
+from the doctrees of the facts and the glossary as their pages show them,
+every reference resolved ("Fact 2", a section's title): as each page is
+written (``doctree-resolved``), and, for a page a build does not write again,
+at its end. A page loads
 ``_static/previews.js``, which shows a preview with tippy.js and Popper,
 vendored under ``_static/vendor/`` and loaded only when a reader first points
 at or tabs to a link that has one: a first view, and a touch screen, which
@@ -23,8 +26,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 
-from book_core.model import facts_in_order, label_of
-from book_core.people import glossary_terms
+from book_core.model import facts_in_order, is_fact, label_of
+from book_core.people import APPEARS_IN, glossary_terms
 
 BUILDER = "html"
 # The files under html_static_path: the vendored libraries, loaded on demand,
@@ -57,7 +60,7 @@ def fact_section(doctree):
 
 
 def facts(env):
-    """(docname, label "Fact 6", section) for each fact, in reading order."""
+    """(docname, label "Fact 6", section) for each fact, in reading order, as read."""
     found = []
     for docname in facts_in_order(env):
         section = fact_section(env.get_doctree(docname))
@@ -66,23 +69,15 @@ def facts(env):
     return found
 
 
-def fact_labels_by_target(fact_list):
-    """{a fact's label target or section id: "Fact 6"}: how a {numref} to it reads."""
-    return {node_id: label for _, label, section in fact_list for node_id in section["ids"]}
-
-
-def inline_html(node, numrefs):
-    """A node's content as HTML: text, with emphasis, strong and code kept."""
+def inline_html(node):
+    """A resolved node's content as HTML: text, with emphasis, strong and code kept."""
     if isinstance(node, nodes.Text):
         return html.escape(str(node), quote=False)
     if isinstance(
         node, (addnodes.index, nodes.target, nodes.footnote_reference, nodes.system_message, nodes.comment, nodes.raw)
     ):
         return ""
-    if isinstance(node, addnodes.pending_xref) and node.get("reftype") == "numref":
-        if node.get("reftarget") in numrefs:
-            return html.escape(numrefs[node["reftarget"]], quote=False)
-    inner = "".join(inline_html(child, numrefs) for child in node.children)
+    inner = "".join(inline_html(child) for child in node.children)
     tag = INLINE_TAGS.get(type(node))
     return f"<{tag}>{inner}</{tag}>" if tag else inner
 
@@ -96,52 +91,73 @@ def lead_of(section):
     return next((p for p in section.findall(nodes.paragraph) if "lead" in p["classes"]), None)
 
 
-def preview_html(heading, paragraphs, numrefs):
-    body = "".join(f"<p>{inline_html(p, numrefs)}</p>" for p in paragraphs)
+def preview_html(heading, paragraphs):
+    body = "".join(f"<p>{inline_html(p)}</p>" for p in paragraphs)
     return f'<div class="book-preview"><p class="book-preview-heading">{heading}</p>{body}</div>'
 
 
-def fact_previews(app, fact_list, numrefs):
-    previews = {}
-    for docname, label, section in fact_list:
-        title, lead = title_of(section), lead_of(section)
-        heading = f"{html.escape(label, quote=False)} · {inline_html(title, numrefs) if title else ''}"
-        content = preview_html(heading, [lead] if lead else [], numrefs)
-        uri = app.builder.get_target_uri(docname)
-        previews[uri] = content
-        for node_id in section["ids"]:
-            previews[f"{uri}#{node_id}"] = content
-    return previews
+def fact_previews(app, docname, doctree):
+    """The fact's preview, under its page and each id of its section."""
+    section = fact_section(doctree)
+    if section is None:
+        return {}
+    title, lead = title_of(section), lead_of(section)
+    heading = f"{html.escape(label_of(app.env, docname), quote=False)} · {inline_html(title) if title else ''}"
+    content = preview_html(heading, [lead] if lead else [])
+    uri = app.builder.get_target_uri(docname)
+    return {uri: content} | {f"{uri}#{node_id}": content for node_id in section["ids"]}
 
 
-def glossary_previews(app, numrefs):
+def glossary_previews(app, docname, doctree):
     """Each glossary term's name and definition, under every id the term has."""
     previews = {}
-    for docname in sorted({docname for docname, _anchor in glossary_terms(app.env)}):
-        for glossary in app.env.get_doctree(docname).findall(addnodes.glossary):
-            uri = app.builder.get_target_uri(docname)
-            for item in glossary.findall(nodes.definition_list_item):
-                terms = [child for child in item.children if isinstance(child, nodes.term)]
-                definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
-                if not terms or definition is None:
-                    continue
-                # The definition as read: the "Appears in" list is added only as a page is written.
-                paragraphs = [p for p in definition.children if isinstance(p, nodes.paragraph)]
-                for term in terms:
-                    content = preview_html(inline_html(term, numrefs), paragraphs, numrefs)
-                    for node_id in term["ids"]:
-                        previews[f"{uri}#{node_id}"] = content
+    uri = app.builder.get_target_uri(docname)
+    for glossary in doctree.findall(addnodes.glossary):
+        for item in glossary.findall(nodes.definition_list_item):
+            terms = [child for child in item.children if isinstance(child, nodes.term)]
+            definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
+            if not terms or definition is None:
+                continue
+            paragraphs = [
+                p for p in definition.children if isinstance(p, nodes.paragraph) and APPEARS_IN not in p["classes"]
+            ]
+            for term in terms:
+                content = preview_html(inline_html(term), paragraphs)
+                for node_id in term["ids"]:
+                    previews[f"{uri}#{node_id}"] = content
     return previews
 
 
-def write_data(app, builder):
+def previewed_documents(env):
+    """The facts, in reading order, then the documents that hold a glossary."""
+    facts = facts_in_order(env)
+    return facts + sorted({docname for docname, _anchor in glossary_terms(env)} - set(facts))
+
+
+def init_previews(app):
+    app.book_previews = {}
+
+
+def collect_previews(app, doctree, docname):
+    """The previews a document gives, from its doctree as its page shows it: every reference resolved."""
+    if is_html_edition(app.builder) and docname in previewed_documents(app.env):
+        previews = glossary_previews(app, docname, doctree)
+        if is_fact(docname):
+            previews |= fact_previews(app, docname, doctree)
+        app.book_previews[docname] = previews
+
+
+def write_data(app, exception):
     """Write every preview, the targets that show each (their paths from the book's root, with
     the fragment), and the libraries' paths."""
-    if not is_html_edition(builder):
+    if exception is not None or not is_html_edition(app.builder):
         return
-    fact_list = facts(app.env)
-    numrefs = fact_labels_by_target(fact_list)
-    by_target = {**fact_previews(app, fact_list, numrefs), **glossary_previews(app, numrefs)}
+    for docname in previewed_documents(app.env):
+        if docname not in app.book_previews:  # a page this build did not write again
+            collect_previews(app, app.env.get_and_resolve_doctree(docname, app.builder), docname)
+    by_target = {}
+    for docname in previewed_documents(app.env):
+        by_target |= app.book_previews[docname]
     # Each preview once, however many ids its target has.
     previews = list(dict.fromkeys(by_target.values()))
     data = {
@@ -158,5 +174,8 @@ def write_data(app, builder):
 
 def setup(app):
     app.connect("builder-inited", add_assets)
-    app.connect("write-started", write_data)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("builder-inited", init_previews)
+    app.connect("doctree-resolved", collect_previews)
+    app.connect("build-finished", write_data)
+    # Written pages give their previews in this process only (doctree-resolved).
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": False}
