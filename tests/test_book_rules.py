@@ -3,7 +3,8 @@ fact chapters and what numbers they carry (``book_core.model``), how a source is
 decoded and which fences and glossary entries are wrong (``book_core.sources``),
 and what in a read document stops the build (``book_core.checks``: raw HTML,
 a fact's number typed by hand, a missing, empty or second top-level heading,
-a heading without its label).
+a heading without its label, a cross-reference in a heading, a toctree
+outside the front page or naming what is not a page).
 
 These are the functions the build itself calls, imported from _ext/book_core and
 fed small texts, folders and documents that MyST parses as the build does.
@@ -18,8 +19,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from docutils import nodes
 from docutils.core import publish_doctree
 from myst_parser.parsers.docutils_ import Parser
+from sphinx import addnodes
 
 from book import BOOK, CONF
 from book_core.checks import document_problems
@@ -701,3 +704,42 @@ def test_the_front_pages_title_is_the_books_title_in_conf_py():
         "project, 'A Star Is Born: Eight Facts from The Road to Stardom', which every edition's metadata gives: "
         "make the two the same"
     ]
+
+
+def test_a_hard_line_break_is_welcome_as_every_edition_shows_it():
+    assert (
+        problems_in(CHAPTER, LEAD + "\nA line that ends in two spaces  \nand one in a backslash\\\nend here.\n") == []
+    )
+
+
+def problems_with_toctree(docname, entries):
+    """The problems of a document that holds, from line 12, a toctree of `entries` ((title, page or URL))."""
+    title = CONF["project"] if docname == CONF["root_doc"] else docname.title()
+    doctree = read_document(docname, LEAD if is_fact(docname) else f"# {title}\n")
+    toctree = addnodes.toctree(entries=entries)
+    toctree.source, toctree.line = str(BOOK / f"{docname}.md"), 12
+    doctree.next_node(nodes.section).append(toctree)
+    return problems_as_text(document_problems(Environment(), docname, doctree))
+
+
+def test_only_the_front_page_holds_a_toctree_and_each_entry_is_a_page_of_the_book():
+    assert problems_with_toctree("index", [(None, "people"), ("Index", "genindex")]) == []
+    (in_a_chapter,) = problems_with_toctree(CHAPTER, [(None, "chapters/05-first-scene-shot")])
+    assert in_a_chapter.startswith("chapters/02-glastonbury.md:12: a table of contents belongs to index.md alone")
+    assert problems_with_toctree("index", [("The article", "https://example.org/article")]) == [
+        "index.md:12: the table of contents' entry 'https://example.org/article' is not a page of the book, which "
+        "the EPUB's and the PDF's contents list: link to it from a page's text"
+    ]
+
+
+@pytest.mark.parametrize("reftype", ["numref", "ref", "doc"])
+def test_a_reference_whose_text_is_found_as_pages_are_written_is_refused_in_a_heading(reftype):
+    doctree = read_document(CHAPTER, LEAD)
+    xref = addnodes.pending_xref("", nodes.inline("", "fact-finale"), reftype=reftype, reftarget="fact-finale")
+    doctree.next_node(nodes.title).append(xref)
+    assert problems_as_text(document_problems(Environment(), CHAPTER, doctree)) == [
+        f"chapters/02-glastonbury.md:6: the {{{reftype}}} in a heading would show as 'fact-finale' in the contents "
+        "and sidebars, which take the heading as written: write its words in the heading, and link from the text"
+    ]
+    doctree.next_node(nodes.paragraph).append(xref.deepcopy())  # in the text, welcome
+    assert len(document_problems(Environment(), CHAPTER, doctree)) == 1

@@ -11,7 +11,8 @@ reports every problem it finds, not only the first:
   in the numbered toctree, a stray second top-level heading (and the numbers
   readers would see shift after it), raw HTML, a fact's number typed by
   hand, a link to a file no EPUB or PDF can carry, a {numref} to a heading
-  that has no number, a person in the glossary whom no chapter references.
+  that has no number, a toctree in a chapter, a {numref} in a heading, a
+  page marked orphan, a person in the glossary whom no chapter references.
 
 Broken references, which Sphinx finds as it writes the pages, are proved in
 test_rebuilds; a missing font of the print edition in test_failed_builds. The
@@ -143,6 +144,13 @@ def break_the_read_book(folder):
     numref_line = append(first, "\nAs {numref}`the-lessons` tells.\n") + 1
     sixth = chapter(book, "06")
     file_link_line = append(sixth, "\nThe book's [Makefile](../Makefile) says how it is made.\n") + 1
+    toctree_line = append(sixth, "\n```{toctree}\n05-first-scene-shot\n```\n") + 1
+    title_line = 6
+    lines = fifth.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[title_line - 1] = lines[title_line - 1].rstrip("\n") + ", Unlike {numref}`fact-glastonbury`\n"
+    fifth.write_text("".join(lines), encoding="utf-8")
+    people = book / "people.md"
+    people.write_text("---\norphan: true\n---\n" + people.read_text(encoding="utf-8"), encoding="utf-8")
     person_line = glossary_entry_added(book, "Nobody In Particular\n   Real person, named by no chapter.\n")
     swapped_first, swapped_second = swap_first_two_in_the_toctree(book)
     expected = {
@@ -157,6 +165,9 @@ def break_the_read_book(folder):
         "fact_number_typed_by_hand": (at(fifth, typed_line), "'Fact 12' is a fact's number typed by hand"),
         "link_to_a_file": (at(sixth, file_link_line), "the link to the file '../Makefile' is refused"),
         "numref_to_a_subheading": (at(first, numref_line), "{numref}`the-lessons` points to a heading below a title"),
+        "toctree_in_a_chapter": (at(sixth, toctree_line), "a table of contents belongs to index.md alone"),
+        "reference_in_a_heading": (at(fifth, title_line), "the {numref} in a heading would show as 'fact-glastonbury'"),
+        "page_left_out_of_the_toctrees": (at(people), "is marked 'orphan', a page of the HTML alone"),
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
@@ -182,6 +193,9 @@ def problems_in_the_read_book(request):
         "fact_number_typed_by_hand",
         "link_to_a_file",
         "numref_to_a_subheading",
+        "toctree_in_a_chapter",
+        "reference_in_a_heading",
+        "page_left_out_of_the_toctrees",
         "person_no_chapter_references",
     ],
 )

@@ -10,8 +10,11 @@ heading and a ``(fact-…)=`` label on it; no fact's number is typed by hand
 otherwise than another, what could run in a reader's browser, or what would
 come from elsewhere (``refused``: raw HTML, math, links to files, images that
 are not the book's own PNG, JPEG or GIF files with alternative text, page
-metadata that acts on the browser, ``javascript:`` links); every person in
-the glossary is referenced by a chapter.
+metadata that acts on the browser, ``javascript:`` links, a ``{numref}``,
+``{ref}`` or ``{doc}`` in a heading, which contents show unresolved); only
+the front page has toctrees, every entry a page of the book, and no page is
+left out of them (``orphan``); every person in the glossary is referenced by
+a chapter.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -63,10 +66,16 @@ def _is_active_url(url):
     return IGNORED_IN_URLS.sub("", url).lower().startswith(ACTIVE_URLS)
 
 
+# MyST writes a line ending in two spaces or a backslash as these two raw nodes, which every edition shows alike.
+HARD_LINE_BREAK = {("html", "<br />\n"), ("latex", "\\\\\n")}
+# References whose text is found only as a page is written: the contents and sidebars show a title as read.
+RESOLVED_LATER = {"numref", "ref", "doc"}
+
+
 def refused(node):
     """Why the book refuses a node of a read document, or None: what one edition would show
     otherwise than another, what could run in a reader's browser, what would come from elsewhere."""
-    if isinstance(node, nodes.raw):
+    if isinstance(node, nodes.raw) and (node["format"], node.astext()) not in HARD_LINE_BREAK:
         return (
             f"raw {node['format']} ({' '.join(node.astext().split())[:40]!r}) is refused: each edition would read "
             "it its own way, and it could run a script; write it in MyST (a comment is a line starting with %)"
@@ -94,9 +103,24 @@ def refused(node):
             )
         if not node.get("alt", "").strip():
             return f"the image {uri!r} has no alternative text: say what it shows between the brackets of ![…](…)"
+    if isinstance(node, addnodes.pending_xref) and node.get("reftype") in RESOLVED_LATER and _in_title(node):
+        return (
+            f"the {{{node['reftype']}}} in a heading would show as {node['reftarget']!r} in the contents and "
+            "sidebars, which take the heading as written: write its words in the heading, and link from the text"
+        )
     if isinstance(node, nodes.reference) and _is_active_url(node.get("refuri", "")):
         return f"the link {node['refuri'][:40]!r} runs a script, which the book never publishes: remove it"
     return None
+
+
+def _in_title(node):
+    return any(isinstance(ancestor, nodes.title) for ancestor in _ancestors(node))
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def _line(node):
@@ -142,6 +166,29 @@ def document_problems(env, docname, doctree):
                 )
                 for label in labels
             ]
+
+    for toctree in doctree.findall(addnodes.toctree):
+        if docname != env.config.root_doc:
+            problems.append(
+                _problem_at(
+                    env,
+                    toctree,
+                    docname,
+                    f"a table of contents belongs to {env.doc2path(env.config.root_doc, base=False)} alone: here it "
+                    "would list its pages a second time in the book; link to a fact with {numref}`fact-…`",
+                )
+            )
+        problems += [
+            _problem_at(
+                env,
+                toctree,
+                docname,
+                f"the table of contents' entry {ref!r} is not a page of the book, which the EPUB's and the PDF's "
+                "contents list: link to it from a page's text",
+            )
+            for _title, ref in toctree["entries"]
+            if urlsplit(ref).scheme
+        ]
 
     sections = [node for node in doctree.children if isinstance(node, nodes.section)]
     path = str(env.doc2path(docname, base=False))
@@ -224,11 +271,24 @@ def check_people_are_referenced(app, env):
                 logger.error(message, location=location, type="book", subtype="whole")
 
 
+def check_no_page_is_left_out(app, env):
+    """No page is an orphan: the HTML would have it, the EPUB and the PDF (what the toctrees list) not."""
+    for docname in sorted(env.found_docs):
+        if "orphan" in env.metadata.get(docname, {}):
+            report(
+                app,
+                docname,
+                "is marked 'orphan', a page of the HTML alone: list it in a toctree of "
+                f"{env.doc2path(env.config.root_doc, base=False)} and remove 'orphan' from its front matter",
+            )
+
+
 def report_document_problems(app, env):
     for docname in sorted(env.book_problems):
         for problem in env.book_problems[docname]:
             report_problem(app, problem)
     check_people_are_referenced(app, env)
+    check_no_page_is_left_out(app, env)
 
 
 def stop(app, env):
