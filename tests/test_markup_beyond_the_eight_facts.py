@@ -1,11 +1,19 @@
 """What the eight facts do not use yet comes out right, proved on a copy of the
 book that adds it: in the PDF, each of two chapters' footnotes links to its own
-note and back, though docutils gives both the same ids, and a figure's caption
-carries the number a ``{numref}`` to it prints; in every edition, a person a
-chapter names by a second term of their glossary entry has that fact in their
-"Appears in" list. (That a subheading leaves the PDF's running head to its fact,
-and that a long code line and a wide image wrap or shrink to the page, is the
-print stylesheet's, looked at, not measured.)"""
+note and back, though docutils gives both the same ids, a figure's caption
+carries the number a ``{numref}`` to it prints, an ordered list starts at the
+number its source gives, an index entry marked main is set in bold, and the
+contents follow the toctrees (the back matter first, a title given in the
+toctree, the index where it is listed) with no link inside an entry's link; in
+every edition, a person a chapter names by a second term of their glossary
+entry has that fact in their "Appears in" list; in the HTML, a glossary
+entry's preview shows a ``{ref}`` as its page does. (That a subheading leaves
+the PDF's running head to its fact, and that a long code line and a wide image
+wrap or shrink to the page, is the print stylesheet's, looked at, not
+measured.)"""
+
+import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,17 +21,39 @@ from PIL import Image
 from pypdf import PdfReader
 
 from background import built, in_background
-from book import append, chapter, copy_book, fact_label, make
+from book import append, chapter, collapsed, copy_book, fact_label, make
 from pdf import normal, printed_below
 
 NOTES = {"02": "The note of the second fact.", "05": "The note of the fifth fact."}
+KRISTOFFERSON = "to play on stage ahead of him."
+TOLD_IN = "His slot is told in {ref}`fact-glastonbury`."
+# The front page's toctrees: the back matter first, the glossary under a title of the toctree's own.
+TOCTREES = """:::{toctree}
+:caption: Back matter
+:maxdepth: 1
+
+Who is who <people>
+genindex
+:::
+
+:::{toctree}
+:caption: The eight facts
+:numbered: 1
+:maxdepth: 1
+:glob:
+
+chapters/*
+:::
+"""
 
 
 @in_background("markup_book")
 def build_markup_book(folder):
-    """`make pdf` of a copy of the book whose second and fifth facts hold a footnote each, the
-    second also a subheading, a long code line and a figure with a {numref} to it, and whose
-    seventh names Lars Ulrich by a second term of his entry, "Ulrich"."""
+    """`make pdf html` of a copy of the book whose second and fifth facts hold a footnote each, the
+    second also a subheading, a long code line and a figure with a {numref} to it, whose third holds
+    a list from 3 and a main index entry, whose seventh names Lars Ulrich by a second term of his
+    entry, "Ulrich", whose front page lists the back matter first, the glossary as "Who is who",
+    and has a heading with a link, and whose glossary has a {ref} in a definition."""
     book = copy_book(folder / "book")
     (book / "images").mkdir()
     Image.new("RGB", (1600, 400), "#c33").save(book / "images" / "wide.png")
@@ -38,7 +68,14 @@ def build_markup_book(folder):
     people = book / "people.md"
     people.write_text(people.read_text(encoding="utf-8").replace("Lars Ulrich\n", "Lars Ulrich\nUlrich\n", 1))
     append(chapter(book, "07"), "\nHe learned from {term}`Ulrich` too.\n")
-    return book, make(book, "pdf")
+    append(
+        chapter(book, "03"), "\n3. First, Coachella.\n4. Then Stagecoach.\n\nAgain {index}`Metallica <!Metallica>`.\n"
+    )
+    people.write_text(people.read_text(encoding="utf-8").replace(KRISTOFFERSON, KRISTOFFERSON + " " + TOLD_IN, 1))
+    front = book / "index.md"
+    text = front.read_text(encoding="utf-8").replace("## How to read it", "## How to read it with {term}`Lady Gaga`")
+    front.write_text(text[: text.index(":::{toctree}")] + TOCTREES, encoding="utf-8")
+    return book, make(book, "pdf", "html")
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +85,13 @@ def markup_book(request):
     (pdf,) = (book / "_build" / "pdf").glob("*.pdf")
     page = BeautifulSoup((book / "_build" / "pdf" / "index.html").read_text(encoding="utf-8"), "html.parser")
     return PdfReader(pdf), page
+
+
+@pytest.fixture(scope="module")
+def previews(markup_book, request):
+    book, _result = built(request, "markup_book")
+    data = (book / "_build" / "html" / "_static" / "previews-data.js").read_text(encoding="utf-8")
+    return json.loads(data.removeprefix("window.bookPreviews = ").removesuffix(";\n"))
 
 
 def test_each_chapters_footnote_links_to_its_own_note_and_back(markup_book):
@@ -75,3 +119,35 @@ def test_a_person_named_by_a_second_term_has_the_fact_in_their_appears_in_list(m
     (term,) = [dt for dt in page.select("dl.glossary dt") if dt.get_text(strip=True) == "Lars Ulrich"]
     appears_in = term.find_next_sibling("dd").select_one("p.appears-in").get_text()
     assert fact_label(2) in appears_in and fact_label(7) in appears_in
+
+
+def test_an_ordered_list_starts_at_its_sources_number(markup_book):
+    pdf, _page = markup_book
+    (text,) = [page.extract_text() for page in pdf.pages if "First, Coachella." in page.extract_text()]
+    assert re.findall(r"^(\d+)\. *$", text, re.M) == ["3", "4"]  # the list's markers, which pypdf reads apart
+
+
+def test_an_index_entry_marked_main_is_set_in_bold(markup_book):
+    _pdf, page = markup_book
+    (metallica,) = [p for p in page.select(".book-index p") if p.contents[0].strip(", ") == "Metallica"]
+    assert [link.get("class") for link in metallica.select("a")] == [
+        ["page-ref", "reference", "internal"],
+        ["page-ref", "main", "reference", "internal"],
+    ]
+
+
+def test_the_contents_follow_the_toctrees_and_hold_no_link_inside_a_link(markup_book):
+    pdf, page = markup_book
+    contents = page.select_one(".contents")
+    assert not contents.select("a a")
+    entries = [collapsed(a.get_text()) for a in contents.select("a")]
+    assert entries[:4] == ["What this book is", "How to read it with Lady Gaga", "Who is who", "Index"]
+    assert entries[4].startswith(fact_label(1))
+    parts = [section["id"] for section in page.select("section.back-matter, section.fact")]
+    assert parts.index("genindex") < parts.index(page.select_one("section.fact")["id"])
+
+
+def test_a_glossary_preview_shows_a_ref_as_its_page_does(markup_book, previews):
+    glastonbury = "The Person Who Filmed the Glastonbury Concert Footage Is Actually a Very Famous Musician"
+    (preview,) = [p for p in previews["previews"] if "His slot is told in" in p]
+    assert f"His slot is told in {glastonbury}." in preview

@@ -137,12 +137,20 @@ def label_fact(section, label):
     title += [mark, text]
 
 
+def without_links(node):
+    """A copy of `node` whose links are their text: an entry that is a link holds no other."""
+    copy = node.deepcopy()
+    for reference in list(copy.findall(nodes.reference)):
+        reference.replace_self(nodes.inline("", "", *reference.children))
+    return copy
+
+
 def contents_entry(refuri, label, title):
     reference = nodes.reference("", "", refuri=refuri, internal=True)
     if label:
         reference += nodes.inline("", label, classes=["fact-label"])
         reference += nodes.Text(" ")
-    reference += nodes.inline("", "", *title.deepcopy().children, classes=["entry-title"])
+    reference += nodes.inline("", "", *without_links(title).children, classes=["entry-title"])
     return nodes.list_item("", nodes.paragraph("", "", reference))
 
 
@@ -185,13 +193,16 @@ class PDFBuilder(SingleFileHTMLBuilder):
 
         front = tree.next_node(nodes.section)
         front["classes"].append("front-matter")
-        for start in lift_documents(tree, front):
-            if is_fact(start["docname"]):
-                label_fact(start.next_node(nodes.section), label_of(self.env, start["docname"]))
+        lifted = {start["docname"]: start for start in lift_documents(tree, front)}
+        for docname, start in lifted.items():
+            if is_fact(docname):
+                label_fact(start.next_node(nodes.section), label_of(self.env, docname))
             else:
                 start.next_node(nodes.section)["classes"].append("back-matter")
-        if any(INDEX in docnames for _caption, docnames in parts):
-            tree += self.index_section()
+        listed = [docname for _caption, entries in parts for _title, docname in entries]
+        if INDEX in listed:  # after the part the toctrees list before it
+            before = [lifted[docname] for docname in listed[: listed.index(INDEX)] if docname in lifted]
+            tree.insert(tree.index(before[-1] if before else front) + 1, self.index_section())
 
         first_part = front.first_child_matching_class(nodes.section) or len(front)
         front[first_part:first_part] = [
@@ -225,10 +236,11 @@ class PDFBuilder(SingleFileHTMLBuilder):
         return nodes.container("", nodes.paragraph("", f"© {self.config.copyright}"), source, classes=["colophon"])
 
     def take_parts(self, tree):
-        """The root toctrees' captions and documents; the index leaves them, as the builder writes it."""
+        """The root toctrees' captions and (title or None, document) entries; the index leaves the toctrees,
+        as the builder writes it."""
         parts = []
         for toctree in tree.findall(addnodes.toctree):
-            parts.append((toctree.get("caption"), [docname for _title, docname in toctree["entries"]]))
+            parts.append((toctree.get("caption"), toctree["entries"]))
             toctree["includefiles"] = [name for name in toctree["includefiles"] if name != INDEX]
         return parts
 
@@ -241,17 +253,18 @@ class PDFBuilder(SingleFileHTMLBuilder):
             if isinstance(section, nodes.section):
                 front_entries += contents_entry(f"{DOCUMENT_ANCHOR}{root}#{section['ids'][0]}", None, section[0])
         contents += front_entries
-        for caption, docnames in parts:
-            entries = nodes.bullet_list()
-            for docname in docnames:
+        for caption, entries in parts:
+            listed = nodes.bullet_list()
+            for title, docname in entries:
                 if docname == INDEX:
-                    entries += contents_entry("#" + INDEX, None, nodes.title("", _("Index")))
+                    listed += contents_entry("#" + INDEX, None, nodes.title("", title or _("Index")))
                     continue
                 label = label_of(self.env, docname) if is_fact(docname) else None
-                entries += contents_entry(DOCUMENT_ANCHOR + docname, label, self.env.titles[docname])
+                heading = nodes.title("", title) if title else self.env.titles[docname]
+                listed += contents_entry(DOCUMENT_ANCHOR + docname, label, heading)
             if caption:
                 contents += nodes.rubric("", caption)
-            contents += entries
+            contents += listed
         return contents
 
     def index_section(self):
@@ -273,12 +286,14 @@ class PDFBuilder(SingleFileHTMLBuilder):
     def index_item(self, name, links):
         paragraph = nodes.paragraph("", name)
         linked = set()
-        places = sorted(((self.place_in_book(uri), uri) for _main, uri in links), key=lambda link: link[0])
-        for place, uri in places:
+        places = sorted(((self.place_in_book(uri), uri, main) for main, uri in links), key=lambda link: link[0])
+        main_places = {place for place, _uri, main in places if main}
+        for place, uri, _main in places:
             if place not in linked:
                 linked.add(place)
                 paragraph += nodes.Text(", ")
-                paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=["page-ref"])
+                classes = ["page-ref", "main"] if place in main_places else ["page-ref"]
+                paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=classes)
         return nodes.list_item("", paragraph)
 
     def place_in_book(self, uri):
@@ -291,7 +306,8 @@ class PDFBuilder(SingleFileHTMLBuilder):
         page = self.outdir / (self.config.root_doc + self.out_suffix)
         target = self.outdir / self.config.pdf_file_name
         # pdf_identifier=True hashes the file's content: equal builds, equal files.
-        options = {"pdf_variant": self.config.pdf_variant, "pdf_identifier": True}
+        # presentational_hints: WeasyPrint reads HTML's attributes of style (an <ol>'s start) only when asked.
+        options = {"pdf_variant": self.config.pdf_variant, "pdf_identifier": True, "presentational_hints": True}
         import weasyprint  # slow to import: not before the book is written
 
         # What writing the page left (the whole book's doctree), and then what only the layout needed
