@@ -1,7 +1,9 @@
 """`make html` run again after the book changed gives what a clean build of
 the changed book gives: byte for byte the same pages and search index after a
 change to a chapter's text and another's title, after a chapter is added, and
-after it is removed again; the same failure, naming the same files and lines,
+after it is removed again; a source whose text changed under the time it had
+before (a backup restored) is read again, as Sphinx, which compares times,
+would not; the same failure, naming the same files and lines,
 when the change breaks references in files it did not touch (a fact's label
 renamed, a person renamed in the glossary, a person no glossary holds). Sphinx
 reads again only the sources that changed, except after a change to one of the
@@ -16,6 +18,7 @@ saved: Sphinx rewrites the doctree of every source it reads. The whole history
 is built in the background from the session's start (background.py).
 """
 
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -105,6 +108,17 @@ def chapter_removed(book):
     (book / "chapters" / NINTH).unlink()
 
 
+RESTORED = "A sentence a backup restored."
+
+
+def backup_restored(book):
+    """Fact 6's text changed under the time it had before, as a backup restored or a file copied keeps it."""
+    sixth = chapter(book, "06")
+    before = sixth.stat()
+    append(sixth, f"\n{RESTORED}\n")
+    os.utime(sixth, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def extension_changed(book):
     """The glossary's lists of facts renamed, in the extension that writes them."""
     edit(book / "_ext" / "book_core" / "people.py", '"Appears in: "', '"Mentioned in: "')
@@ -123,7 +137,7 @@ def maintain(root):
     book = copy_book(root / "book")
     make_html(book)
     steps, clean = {}, {}
-    for change in [text_and_title_changed, chapter_added, chapter_removed, extension_changed]:
+    for change in [text_and_title_changed, chapter_added, chapter_removed, backup_restored, extension_changed]:
         before = doctree_times(book)
         change(book)
         make_html(book)
@@ -173,6 +187,13 @@ def test_only_the_sources_that_changed_are_read_again(maintained):
     }  # index.md's toctree takes every chapter
     for step, sources in changed.items():
         assert steps[step].read_again == sources, step
+
+
+def test_a_source_changed_under_an_older_time_is_read_again(maintained):
+    _book, steps, _clean = maintained
+    rebuilt = steps["backup_restored"]
+    assert rebuilt.read_again == {"06-first-take"}
+    assert RESTORED in rebuilt.pages["chapters/06-first-take.html"].decode()
 
 
 def test_a_change_to_an_extension_makes_the_next_build_read_every_source_again(maintained):

@@ -2,7 +2,8 @@
 numbering, the glossary of people, the index, and the source it retells.
 
 Each part is a module of this package, set up from here; ``model`` is the
-book model they all read.
+book model they all read. Here too: which sources Sphinx reads again, beyond
+those its times tell it of.
 """
 
 import hashlib
@@ -19,13 +20,23 @@ def extensions_digest():
     return digest.hexdigest()
 
 
-def reread_all_when_extensions_change(app, env, added, changed, removed):
-    """A change to the book's own extensions, which Sphinx does not notice, makes it read every source again."""
-    digest = extensions_digest()
-    if getattr(env, "book_extensions_digest", None) == digest:
-        return []
-    env.book_extensions_digest = digest
-    return sorted(env.found_docs)
+def source_digest(env, docname):
+    """A digest of what a document was read from: its source and the files it includes."""
+    digest = hashlib.sha256()
+    for path in [env.doc2path(docname), *sorted(Path(env.srcdir, dep) for dep in env.dependencies.get(docname, ()))]:
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
+
+
+def reread_what_changed(app, env, added, changed, removed):
+    """Read again what Sphinx, which compares times, would not: every source when the book's own extensions
+    changed, and a source whose content changed under an older time (a backup restored, a file copied)."""
+    extensions = extensions_digest()
+    sources = {docname: source_digest(env, docname) for docname in env.found_docs}
+    unchanged = getattr(env, "book_extensions_digest", None) == extensions
+    known = getattr(env, "book_source_digests", {})
+    env.book_extensions_digest, env.book_source_digests = extensions, sources
+    return sorted(docname for docname in env.found_docs if not unchanged or known.get(docname) != sources[docname])
 
 
 def setup(app):
@@ -33,5 +44,5 @@ def setup(app):
     app.add_config_value("source_title", "", "env", types=frozenset({str}))
     for part in PARTS:
         app.setup_extension(f"book_core.{part}")
-    app.connect("env-get-outdated", reread_all_when_extensions_change)
+    app.connect("env-get-outdated", reread_what_changed)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
