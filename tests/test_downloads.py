@@ -1,8 +1,10 @@
 """The HTML book offers the EPUB and the PDF of the same `make all`, and no
 download link at all after a bare `make html` (conftest.py's
 `html_built_twice_at_once`, in a fresh copy), nor after a chapter is edited
-since the EPUB and the PDF were built (in a copy of the session's `make all`)."""
+since the EPUB and the PDF were built (in a copy of the session's `make all`),
+even when the edit keeps an older time than theirs, as a restored backup does."""
 
+import os
 import shutil
 
 import pytest
@@ -48,10 +50,14 @@ def test_bare_make_html_has_no_download_links(html_built_twice_at_once):
 
 @pytest.fixture(scope="module")
 def edited_after_make_all(published, tmp_path_factory):
-    """A copy of the book with the session's `make all` in its _build, then a chapter edited and `make html` run."""
+    """A copy of the book with the session's `make all` in its _build, then a chapter edited under the time it
+    had before (as a backup restored), and `make html` run."""
     book = copy_book(tmp_path_factory.mktemp("edited") / "book")
     shutil.copytree(published, book / "_build", symlinks=True)
-    append(chapter(book, "04"), "\nOne sentence more.\n")
+    fourth = chapter(book, "04")
+    before = fourth.stat()
+    append(fourth, "\nOne sentence more.\n")
+    os.utime(fourth, ns=(before.st_atime_ns, before.st_mtime_ns))
     return book, make(book, "html")
 
 

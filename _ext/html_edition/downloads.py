@@ -1,16 +1,23 @@
-"""Offer the EPUB and the PDF from the HTML book, when they have been built.
+"""Offer the EPUB and the PDF from the HTML book, when they are of the same book.
 
 The EPUB and PDF builders write beside the HTML (``_build/epub``,
 ``_build/pdf``). When the HTML builder finds their files there, it copies
 them into the HTML book's ``downloads/`` folder and links them, with format
 and size, from the sidebar of every page and from the place on the front
-page marked by the ``edition-downloads`` directive. It offers only files
-newer than every source (and conf.py), so never an edition of a book that
-has changed since; when it finds none, no link is written, so a bare
-``make html`` has no dead link. ``make all`` builds the HTML last, so it
-offers the EPUB and PDF of the same run.
+page marked by the ``edition-downloads`` directive. It offers only an edition
+made from the book as it now is: each build takes a digest of every file in
+the book's folder an edition could be made from (all but build output,
+hidden files and what no build reads), the EPUB and the PDF write theirs
+beside their file, and the HTML offers a file whose digest is its own. So
+an edit, a restored backup, a removed chapter or a changed stylesheet since
+the EPUB or the PDF was built, even one made while ``make all`` ran, leaves
+it out; when none is left, no link is written, so a bare ``make html`` has
+no dead link. ``make all`` builds the HTML last, so it offers the EPUB and
+PDF of the same run.
 """
 
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -19,9 +26,14 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from book_core.model import NOT_A_SOURCE
+
 logger = logging.getLogger(__name__)
 
 DOWNLOADS_DIR = "downloads"
+DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of what they were made from
+# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches.
+NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__"}
 
 
 class edition_downloads_placeholder(nodes.General, nodes.Element):
@@ -47,20 +59,40 @@ def _human_size(path):
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def init_downloads(app):
+def sources_digest(book, build_dir):
+    """A digest of every file in `book` an edition could be made from: all but `build_dir`, hidden
+    files and editors' backups (NOT_A_SOURCE), and what NOT_READ_BY_A_BUILD names."""
+    digest = hashlib.sha256()
+    for folder, subfolders, files in os.walk(book):
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not NOT_A_SOURCE.fullmatch(name)
+            and name not in NOT_READ_BY_A_BUILD
+            and Path(folder, name).resolve() != build_dir.resolve()
+        )
+        for name in sorted(files):
+            path = Path(folder, name)
+            if not NOT_A_SOURCE.fullmatch(name) and path.is_file():
+                digest.update(f"{path.relative_to(book).as_posix()}\0{path.stat().st_size}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def find_downloads(app):
+    """Take the digest of the book as this build begins; the HTML builder then finds the editions made from it."""
+    app.book_sources_digest = sources_digest(Path(app.srcdir), Path(app.outdir).parent)
     app.edition_downloads = []
-
-
-def find_downloads(app, env):
     if app.builder.name != "html":
         return
-    sources = [env.doc2path(docname) for docname in env.found_docs] + [Path(app.confdir, "conf.py")]
-    newest_source = max(path.stat().st_mtime for path in sources)
     for fmt, kind, path in _editions(app):
         if not path.is_file():
             continue
-        if path.stat().st_mtime < newest_source:
-            logger.info(f"{path} is older than the sources, so this HTML does not offer it: make all builds all three")
+        made_from = path.parent / DIGEST_FILE
+        if not made_from.is_file() or made_from.read_text(encoding="utf-8").strip() != app.book_sources_digest:
+            logger.info(
+                f"{path} is not of the book as it now is, so this HTML does not offer it: make all builds all three"
+            )
         else:
             app.edition_downloads.append(
                 {
@@ -69,6 +101,12 @@ def find_downloads(app, env):
                     "path": f"{DOWNLOADS_DIR}/{path.name}",
                 }
             )
+
+
+def write_digest(app, exception):
+    """Beside the EPUB or the PDF, the digest of the book it was made from."""
+    if exception is None and app.builder.name in {"epub", "pdf"}:
+        Path(app.outdir, DIGEST_FILE).write_text(app.book_sources_digest + "\n", encoding="utf-8")
 
 
 def fill_placeholders(app, doctree, docname):
@@ -98,11 +136,17 @@ def copy_downloads(app, exception):
         shutil.copy2(download["source"], target / download["source"].name)
 
 
+def keep_digest_out_of_the_epub(app, config):
+    """A folder built into before holds a digest the new EPUB's archive must not take in."""
+    config.epub_exclude_files = [*config.epub_exclude_files, DIGEST_FILE]
+
+
 def setup(app):
     app.add_node(edition_downloads_placeholder)
     app.add_directive("edition-downloads", EditionDownloads)
-    app.connect("builder-inited", init_downloads)
-    app.connect("env-updated", find_downloads)
+    app.connect("config-inited", keep_digest_out_of_the_epub)
+    app.connect("builder-inited", find_downloads)
+    app.connect("build-finished", write_digest)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("html-page-context", add_to_context)
     app.connect("build-finished", copy_downloads)
