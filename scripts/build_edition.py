@@ -9,7 +9,9 @@ share a staging folder or doctrees, and none removes an edition another is
 publishing. Sphinx writes the edition into ``<builddir>/BUILDER.new``, which
 replaces ``<builddir>/BUILDER`` only when the build passes; a failed build
 removes it and its saved environment, so the next build reads every source
-again and reports the same errors. Reading stays incremental in between,
+again and reports the same errors, as a build does that finds the staging
+folder of one killed mid-way. SOURCE_DATE_EPOCH, empty, is unset, and must
+otherwise be a whole number of seconds. Reading stays incremental in between,
 and the editions share what was read, ``<builddir>/doctrees/editions``
 (sphinx-build's doctrees may be shared between builders), so ``make all``
 reads the sources once.
@@ -17,6 +19,8 @@ reads the sources once.
 
 import argparse
 import fcntl
+import os
+import re
 import shutil
 import signal
 import sys
@@ -46,6 +50,15 @@ def publish(staging, edition):
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
+def check_source_date_epoch():
+    """SOURCE_DATE_EPOCH, which Sphinx reads too, is unset when empty (as the specification reads it) or an integer."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip():
+        del os.environ["SOURCE_DATE_EPOCH"]
+    elif epoch is not None and not re.fullmatch(r"-?\d+", epoch.strip()):
+        sys.exit(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since 1970: set it to one, or unset it")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--builddir", type=Path, default=Path("_build"))
@@ -53,11 +66,14 @@ def main():
     parser.add_argument("options", nargs=argparse.REMAINDER, help="passed on to sphinx-build")
     args = parser.parse_args()
 
+    check_source_date_epoch()
     args.builddir.mkdir(parents=True, exist_ok=True)
     lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
     edition, staging = args.builddir / args.builder, args.builddir / f"{args.builder}.new"
     doctrees = args.builddir / "doctrees" / "editions"
-    shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
+    if staging.exists():  # left by a build killed mid-way, whose warnings its saved environment would not tell again
+        shutil.rmtree(staging)
+        (doctrees / "environment.pickle").unlink(missing_ok=True)
     passed = False
     try:  # an extension may stop the build with SystemExit, a reader with Ctrl-C: the staging folder goes
         passed = build_main(["-b", args.builder, "-d", str(doctrees), *args.options, ".", str(staging)]) == 0

@@ -3,7 +3,7 @@ the changed book gives: byte for byte the same pages and search index after a
 change to a chapter's text and another's title, after a chapter is added, and
 after it is removed again; a source whose text changed under the time it had
 before (a backup restored) is read again, as Sphinx, which compares times,
-would not; the same failure, naming the same files and lines,
+would not; after a build killed mid-way, every source is read again; the same failure, naming the same files and lines,
 when the change breaks references in files it did not touch (a fact's label
 renamed, a person renamed in the glossary, a person no glossary holds). Sphinx
 reads again only the sources that changed, except after a change to one of the
@@ -119,6 +119,11 @@ def backup_restored(book):
     os.utime(sixth, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
+def build_killed(book):
+    """What a build killed mid-way (SIGKILL, a machine's power) leaves: its staging folder."""
+    (book / "_build" / "html.new").mkdir()
+
+
 def extension_changed(book):
     """The glossary's lists of facts renamed, in the extension that writes them."""
     edit(book / "_ext" / "book_core" / "people.py", '"Appears in: "', '"Mentioned in: "')
@@ -137,7 +142,8 @@ def maintain(root):
     book = copy_book(root / "book")
     make_html(book)
     steps, clean = {}, {}
-    for change in [text_and_title_changed, chapter_added, chapter_removed, backup_restored, extension_changed]:
+    changes = [text_and_title_changed, chapter_added, chapter_removed, backup_restored, build_killed, extension_changed]
+    for change in changes:
         before = doctree_times(book)
         change(book)
         make_html(book)
@@ -194,6 +200,13 @@ def test_a_source_changed_under_an_older_time_is_read_again(maintained):
     rebuilt = steps["backup_restored"]
     assert rebuilt.read_again == {"06-first-take"}
     assert RESTORED in rebuilt.pages["chapters/06-first-take.html"].decode()
+
+
+def test_the_build_after_a_killed_one_reads_every_source_again(maintained):
+    """A killed build may have saved its environment, whose warnings Sphinx would not tell again."""
+    _book, steps, _clean = maintained
+    rebuilt = steps["build_killed"]
+    assert rebuilt.read_again == rebuilt.sources
 
 
 def test_a_change_to_an_extension_makes_the_next_build_read_every_source_again(maintained):

@@ -1,0 +1,34 @@
+"""SOURCE_DATE_EPOCH, which dates the editions (and which Sphinx reads too),
+is read as the reproducible-builds specification says: empty, it is unset,
+and each build takes the time it runs; anything but a whole number of seconds
+stops the build before it begins, saying what to set, where Sphinx would
+crash with a report of its own."""
+
+import os
+
+import pytest
+
+from build_edition import check_source_date_epoch
+
+
+def test_an_empty_value_is_no_value(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", " ")
+    check_source_date_epoch()
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+@pytest.mark.parametrize("value", ["1700000000", "-5"])
+def test_a_whole_number_of_seconds_is_kept(monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    check_source_date_epoch()
+    assert os.environ["SOURCE_DATE_EPOCH"] == value
+
+
+@pytest.mark.parametrize("value", ["1.5", "abc", "2026-12-04"])
+def test_anything_else_stops_the_build_saying_what_to_set(monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(SystemExit) as stopped:
+        check_source_date_epoch()
+    assert str(stopped.value) == (
+        f"SOURCE_DATE_EPOCH={value!r} is not a time in seconds since 1970: set it to one, or unset it"
+    )
