@@ -93,3 +93,4 @@ def test_a_base_url_without_its_final_slash_stops_the_build(tmp_path, monkeypatc
     result = sphinx_build(BOOK, tmp_path / "html")
     assert result.returncode != 0
     assert "must end in '/'" in result.stderr
+    assert "Traceback" not in result.stderr and "Warning" not in result.stderr, result.stderr

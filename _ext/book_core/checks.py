@@ -58,6 +58,12 @@ def _located(app, problem):
     return (f"{path}:{problem.line}", problem.message) if problem.line else (None, f"{path}: {problem.message}")
 
 
+def halt(message, outcome):
+    """Log a problem the build cannot go on from, and stop it there; `outcome` says what was not made."""
+    logger.error(message, type="book", subtype="halt")
+    raise SystemExit(outcome)
+
+
 def report_problem(app, problem):
     report(app, *_located(app, problem))
 

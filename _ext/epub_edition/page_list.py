@@ -21,11 +21,9 @@ import json
 from pathlib import Path
 
 from lxml import etree
-from sphinx.util import logging
 
+from book_core.checks import halt
 from pdf_edition.page_map import PAGE_MAP_NAME
-
-logger = logging.getLogger(__name__)
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -57,9 +55,8 @@ def _insert_before(block, markers):
 
 
 def stop(message):
-    """Log why the page breaks cannot be placed, and stop the build there: no EPUB without them."""
-    logger.error(message, type="epub", subtype="page_map")
-    raise SystemExit("The EPUB was not written: fix the error above.")
+    """Stop the build where the page breaks cannot be placed: no EPUB without them."""
+    halt(message, "The EPUB was not written: fix the error above.")
 
 
 class PrintPageList:

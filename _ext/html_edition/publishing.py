@@ -20,14 +20,18 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
-from sphinx.errors import ConfigError
+
+from book_core.checks import halt
 
 SOCIAL_CARD = "_web/social-card.jpg"
 
 
 def check_base_url(app, config):
     if not config.html_baseurl.endswith("/"):
-        raise ConfigError(f"BOOK_BASE_URL (html_baseurl) must end in '/': {config.html_baseurl!r}")
+        halt(
+            f"BOOK_BASE_URL (html_baseurl) must end in '/': {config.html_baseurl!r}",
+            "Nothing was built: set BOOK_BASE_URL to the book's address, ending in '/'.",
+        )
 
 
 def describe_by_lead(app, doctree):
@@ -56,7 +60,7 @@ def write_site_files(app, exception):
 
 
 def setup(app):
-    app.connect("config-inited", check_base_url)
+    app.connect("config-inited", check_base_url, priority=100)  # before the extensions that use it
     app.connect("doctree-read", describe_by_lead)
     app.connect("html-page-context", root_the_404_page)
     app.connect("build-finished", write_site_files)
