@@ -12,7 +12,8 @@ reports every problem it finds, not only the first:
   readers would see shift after it), raw HTML, a fact's number typed by
   hand, a link to a file no EPUB or PDF can carry, a {numref} to a heading
   that has no number, a toctree in a chapter, a {numref} in a heading, a
-  page marked orphan, a person in the glossary whom no chapter references.
+  page marked orphan, a control character in an included file, a person in
+  the glossary whom no chapter references.
 
 Broken references, which Sphinx finds as it writes the pages, are proved in
 test_rebuilds; a missing font of the print edition in test_failed_builds. The
@@ -152,6 +153,10 @@ def break_the_read_book(folder):
     people = book / "people.md"
     people.write_text("---\norphan: true\n---\n" + people.read_text(encoding="utf-8"), encoding="utf-8")
     person_line = glossary_entry_added(book, "Nobody In Particular\n   Real person, named by no chapter.\n")
+    (book / "snippets").mkdir()
+    included = book / "snippets" / "born.md"
+    included.write_text("She was born in 1986.\nShe sang\x08 at twenty.\n", encoding="utf-8")
+    append(fourth, "\n```{include} ../snippets/born.md\n```\n")
     swapped_first, swapped_second = swap_first_two_in_the_toctree(book)
     expected = {
         "gap_in_the_numbers": (at(gap), "is fact 9, but fact 8 is missing"),
@@ -168,6 +173,7 @@ def break_the_read_book(folder):
         "toctree_in_a_chapter": (at(sixth, toctree_line), "a table of contents belongs to index.md alone"),
         "reference_in_a_heading": (at(fifth, title_line), "the {numref} in a heading would show as 'fact-glastonbury'"),
         "page_left_out_of_the_toctrees": (at(people), "is marked 'orphan', a page of the HTML alone"),
+        "control_character_in_an_included_file": (at(included, 2), "holds the control character U+0008"),
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
@@ -196,6 +202,7 @@ def problems_in_the_read_book(request):
         "toctree_in_a_chapter",
         "reference_in_a_heading",
         "page_left_out_of_the_toctrees",
+        "control_character_in_an_included_file",
         "person_no_chapter_references",
     ],
 )

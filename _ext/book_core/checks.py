@@ -1,7 +1,8 @@
 """Stop the build, before any edition is written, unless the book is whole.
 
 Before Sphinx parses a source (``sources`` holds these rules): every
-source is UTF-8 with no control character; chapters/ holds fact chapters
+source is UTF-8 with no control character (and, once read, every file a
+source includes); chapters/ holds fact chapters
 only; every fence is closed; every glossary entry has one definition. After
 reading: every document has a title, each fact chapter exactly one top-level
 heading and a ``(fact-…)=`` label on it; no fact's number is typed by hand
@@ -36,7 +37,7 @@ from sphinx.util import logging
 from .facts import chapters
 from .model import Problem, chapter_files, fact_label, is_fact
 from .people import glossary_terms
-from .sources import SourceError, glossary_entries, read_source, text_problems
+from .sources import SourceError, control_characters, glossary_entries, read_source, text_problems
 
 logger = logging.getLogger(__name__)
 
@@ -289,12 +290,27 @@ def check_no_page_is_left_out(app, env):
             )
 
 
+def check_included_files(app, env):
+    """The files documents include (images aside) meet the rules of text the documents met before reading."""
+    book = Path(env.srcdir)
+    for path in sorted({Path(dep) for deps in env.dependencies.values() for dep in deps}):
+        if path.suffix.lower() in IMAGE_TYPES or not (book / path).is_file():
+            continue
+        try:
+            problems = control_characters(str(path), read_source(book, path))
+        except SourceError as error:
+            problems = [error.problem]
+        for problem in problems:
+            report_problem(app, problem)
+
+
 def report_document_problems(app, env):
     for docname in sorted(env.book_problems):
         for problem in env.book_problems[docname]:
             report_problem(app, problem)
     check_people_are_referenced(app, env)
     check_no_page_is_left_out(app, env)
+    check_included_files(app, env)
 
 
 def stop(app, env):
