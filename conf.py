@@ -85,6 +85,8 @@ epub_css_files = ["reader.css"]
 # The HTML's stylesheet, the cover's source, and the build-info backup Sphinx
 # leaves when a rebuild finds the settings changed.
 epub_exclude_files = ["_static/book.css", "_static/cover.svg", ".buildinfo.bak"]
+# A reader follows a link as in the HTML; Sphinx's default prints each web address after its link.
+epub_show_urls = "no"
 epub_cover = ("_static/cover.jpg", "epub-cover.html")
 epub_cover_alt = (
     "Cover: a gold star above the title A Star Is Born, the subtitle Eight Facts "
