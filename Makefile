@@ -6,6 +6,9 @@ VENVDIR      ?= .venv
 SPHINXOPTS   ?=
 BUILDDIR     ?= _build
 ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
+ifneq ($(words $(BUILDDIR)),1)
+$(error BUILDDIR="$(BUILDDIR)": make cannot quote a folder name with a space; choose one without)
+endif
 
 # Each edition is one sphinx-build run into a staging folder, published only
 # when it passes, one build of a folder at a time (scripts/build_edition.py).

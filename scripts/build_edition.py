@@ -70,6 +70,10 @@ def main():
     args.builddir.mkdir(parents=True, exist_ok=True)
     lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
     edition, staging = args.builddir / args.builder, args.builddir / f"{args.builder}.new"
+    if edition.is_symlink():
+        sys.exit(
+            f"{edition} is a symbolic link, which a build cannot replace whole: remove it, and point to it instead"
+        )
     doctrees = args.builddir / "doctrees" / "editions"
     if staging.exists():  # left by a build killed mid-way, whose warnings its saved environment would not tell again
         shutil.rmtree(staging)
