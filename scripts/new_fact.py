@@ -21,7 +21,7 @@ sys.path.insert(0, str(BOOK / "_ext"))
 try:
     from anyascii import anyascii
 
-    from book_core.model import FILE_NAME, LABEL, chapter_files, fact_number, numbering_problems
+    from book_core.model import FILE_NAME, LABEL, PLACEHOLDER_LEAD, chapter_files, fact_number, numbering_problems
     from book_core.sources import SourceError, front_matter, read_source
 except ImportError as error:
     raise SystemExit(
@@ -44,7 +44,7 @@ fact: {number}
 # {heading}
 
 {{.lead}}
-One or two sentences that say what this fact is.
+{lead}
 """
 
 
@@ -112,7 +112,7 @@ def new_fact(book, title):
     path = book / "chapters" / f"{number:02d}-{slug}.md"
     try:
         with path.open("x", encoding="utf-8") as chapter:
-            chapter.write(TEMPLATE.format(number=number, slug=slug, heading=text_of_heading))
+            chapter.write(TEMPLATE.format(number=number, slug=slug, heading=text_of_heading, lead=PLACEHOLDER_LEAD))
     except FileExistsError:
         raise SystemExit(f"{path.relative_to(book)} already exists; nothing was written.") from None
     return path

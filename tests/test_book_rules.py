@@ -25,7 +25,7 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF
-from book_core.checks import document_problems
+from book_core.checks import document_problems, plain_text
 from book_core.model import (
     LABEL,
     Problem,
@@ -48,6 +48,7 @@ from book_core.sources import (
     read_source,
     text_problems,
 )
+from html_edition.previews import inline_html
 
 CONFIG = SimpleNamespace(numfig_format=CONF["numfig_format"], root_doc=CONF["root_doc"], project=CONF["project"])
 SOURCES = sorted(
@@ -672,15 +673,44 @@ def test_a_link_that_runs_a_script_is_refused_at_its_line():
             "chapters/02-glastonbury.md:10: the image '../images/rose.bmp' is refused: save it as PNG",
         ),
         (
+            "\n![A rose](../images/Rose.JPG)\n",
+            "chapters/02-glastonbury.md:10: the image '../images/Rose.JPG' is refused: save it as PNG",
+        ),
+        (
+            "\nOne or two sentences that say what this fact is.\n",
+            "chapters/02-glastonbury.md:10: the lead is still new_fact.py's placeholder",
+        ),
+        (
             "\n![](../images/rose.png)\n",
             "chapters/02-glastonbury.md:10: the image '../images/rose.png' has no alternative text",
         ),
     ],
-    ids=["math_role", "math_block", "image_from_elsewhere", "svg_image", "bmp_image", "image_without_alt_text"],
+    ids=[
+        "math_role",
+        "math_block",
+        "image_from_elsewhere",
+        "svg_image",
+        "bmp_image",
+        "image_name_in_upper_case",
+        "placeholder_lead",
+        "image_without_alt_text",
+    ],
 )
 def test_what_one_edition_would_show_otherwise_or_fetch_from_elsewhere_is_refused_at_its_line(added, expected):
     (problem,) = problems_in(CHAPTER, LEAD + added)
     assert problem.startswith(expected)
+
+
+def test_text_for_one_edition_only_is_refused_at_its_line():
+    doctree = read_document(CHAPTER, LEAD)
+    only = addnodes.only(expr="pdf")
+    only.source, only.line = str(BOOK / f"{CHAPTER}.md"), 10
+    only += nodes.paragraph("", "In print only.")
+    doctree.next_node(nodes.section).append(only)
+    assert problems_as_text(document_problems(Environment(), CHAPTER, doctree)) == [
+        "chapters/02-glastonbury.md:10: {only} (pdf) is refused: every edition shows the same book, and the EPUB "
+        "marks the PDF's pages by the blocks both hold; write the text for all three"
+    ]
 
 
 def test_an_image_every_edition_shows_with_its_alternative_text_is_welcome():
@@ -706,10 +736,13 @@ def test_the_front_pages_title_is_the_books_title_in_conf_py():
     ]
 
 
-def test_a_hard_line_break_is_welcome_as_every_edition_shows_it():
-    assert (
-        problems_in(CHAPTER, LEAD + "\nA line that ends in two spaces  \nand one in a backslash\\\nend here.\n") == []
-    )
+def test_a_hard_line_break_is_welcome_as_every_edition_shows_it_and_read_as_a_space():
+    text = LEAD + "\nA line that ends in two spaces  \nand one in a backslash\\\nend here.\n"
+    assert problems_in(CHAPTER, text) == []
+    paragraph = list(read_document(CHAPTER, text).findall(nodes.paragraph))[-1]
+    words = "A line that ends in two spaces and one in a backslash end here."
+    assert " ".join(plain_text(paragraph).split()) == words  # as the search and the page's description read it
+    assert " ".join(inline_html(paragraph).split()) == words  # as a preview shows it
 
 
 def problems_with_toctree(docname, entries):
@@ -726,20 +759,27 @@ def test_only_the_front_page_holds_a_toctree_and_each_entry_is_a_page_of_the_boo
     assert problems_with_toctree("index", [(None, "people"), ("Index", "genindex")]) == []
     (in_a_chapter,) = problems_with_toctree(CHAPTER, [(None, "chapters/05-first-scene-shot")])
     assert in_a_chapter.startswith("chapters/02-glastonbury.md:12: a table of contents belongs to index.md alone")
+    assert len(problems_with_toctree("index", [(None, "self")])) == 1
     assert problems_with_toctree("index", [("The article", "https://example.org/article")]) == [
         "index.md:12: the table of contents' entry 'https://example.org/article' is not a page of the book, which "
         "the EPUB's and the PDF's contents list: link to it from a page's text"
     ]
 
 
-@pytest.mark.parametrize("reftype", ["numref", "ref", "doc"])
+@pytest.mark.parametrize("reftype", ["numref", "ref", "doc", "myst"])
 def test_a_reference_whose_text_is_found_as_pages_are_written_is_refused_in_a_heading(reftype):
     doctree = read_document(CHAPTER, LEAD)
     xref = addnodes.pending_xref("", nodes.inline("", "fact-finale"), reftype=reftype, reftarget="fact-finale")
     doctree.next_node(nodes.title).append(xref)
-    assert problems_as_text(document_problems(Environment(), CHAPTER, doctree)) == [
+    explicit = addnodes.pending_xref(
+        "", nodes.inline("", "the finale"), reftype=reftype, reftarget="fact-finale", refexplicit=True
+    )
+    doctree.next_node(nodes.title).append(explicit)  # its own text, which contents show; but a numref's is "%s"
+    problems = problems_as_text(document_problems(Environment(), CHAPTER, doctree))
+    assert problems[0] == (
         f"chapters/02-glastonbury.md:6: the {{{reftype}}} in a heading would show as 'fact-finale' in the contents "
         "and sidebars, which take the heading as written: write its words in the heading, and link from the text"
-    ]
+    )
+    assert len(problems) == (2 if reftype == "numref" else 1)
     doctree.next_node(nodes.paragraph).append(xref.deepcopy())  # in the text, welcome
-    assert len(document_problems(Environment(), CHAPTER, doctree)) == 1
+    assert len(document_problems(Environment(), CHAPTER, doctree)) == len(problems)

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 import new_fact as script
 from background import built, in_background
 from book import BOOK, copy_book, make, plain, read_facts
+from book_core.model import PLACEHOLDER_LEAD
 
 TITLE = "A Fact Added by the Script"
 # Every character Markdown or MyST would read as markup, which the heading must show as typed.
@@ -139,7 +140,7 @@ def test_run_as_a_command_it_refuses_with_its_reason_and_no_traceback(book):
 @in_background("added_and_built")
 def add_and_build(folder):
     """A copy of the book with editor and system files in chapters/ and a byte-order mark on its first chapter,
-    to which the command adds a fact titled with markup characters; then `make html`."""
+    to which the command adds a fact titled with markup characters; its lead written, `make html`."""
     book = copy_book(folder / "book")
     chapters = book / "chapters"
     (first,) = chapters.glob("01-*.md")
@@ -154,6 +155,8 @@ def add_and_build(folder):
         text=True,
     )
     assert added.returncode == 0, added.stderr
+    (new,) = chapters.glob("09-*.md")
+    new.write_text(new.read_text(encoding="utf-8").replace(PLACEHOLDER_LEAD, "The fact's own lead."), encoding="utf-8")
     build = make(book, "html")
     return book, added, build
 

@@ -21,6 +21,8 @@ is built in the background from the session's start (background.py).
 import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -329,3 +331,33 @@ def test_a_failed_build_leaves_the_last_good_edition_as_it_was(failed):
 def test_a_failed_build_fails_again_on_the_next_run_after_an_unrelated_edit(failed):
     assert failed.again.returncode != 0
     assert errors_told(failed.again, failed.book) == errors_told(failed.rebuild, failed.book)
+
+
+# As `make serve` rebuilds: sphinx-build writing in place only the pages that changed.
+
+PREVIEWS = Path("_build", "html", "_static", "previews-data.js")
+
+
+@in_background("written_in_place")
+def write_in_place(folder):
+    """`make html`, then fact 3's text edited and the book built again in place, as sphinx-autobuild does: the
+    previews' data of each build, and the glossary page's time before and after."""
+    book = copy_book(folder / "book")
+    make_html(book)
+    whole, people = (book / PREVIEWS).read_bytes(), book / "_build" / "html" / "people.html"
+    people_written = people.stat().st_mtime_ns
+    append(chapter(book, "03"), "\nA sentence more.\n")
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", "_build/doctrees/editions", ".", "_build/html"]
+    subprocess.run(command, cwd=book, check=True)
+    return whole, (book / PREVIEWS).read_bytes(), people_written, people.stat().st_mtime_ns
+
+
+@pytest.fixture(scope="module")
+def written_in_place(request):
+    return built(request, "written_in_place")
+
+
+def test_a_build_that_writes_some_pages_keeps_every_preview(written_in_place):
+    whole, in_place, people_before, people_after = written_in_place
+    assert people_after == people_before, "the glossary was written again: its previews came from the page"
+    assert in_place == whole

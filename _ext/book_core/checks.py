@@ -1,21 +1,21 @@
 """Stop the build, before any edition is written, unless the book is whole.
 
-Before Sphinx parses a source (``sources`` holds these rules): every
-source is UTF-8 with no control character (and, once read, every file a
-source includes); chapters/ holds fact chapters
-only; every fence is closed; every glossary entry has one definition. After
-reading: every document has a title, each fact chapter exactly one top-level
-heading and a ``(fact-…)=`` label on it; no fact's number is typed by hand
-("Fact 3" in the text, which a renumbering would leave behind, where
-``{numref}`` follows the fact); no source holds what one edition would show
-otherwise than another, what could run in a reader's browser, or what would
-come from elsewhere (``refused``: raw HTML, math, links to files, images that
-are not the book's own PNG, JPEG or GIF files with alternative text, page
-metadata that acts on the browser, ``javascript:`` links, a ``{numref}``,
-``{ref}`` or ``{doc}`` in a heading, which contents show unresolved); only
-the front page has toctrees, every entry a page of the book, and no page is
-left out of them (``orphan``); every person in the glossary is referenced by
-a chapter.
+Before Sphinx parses a source (``sources`` holds these rules): every source
+is UTF-8 with no control character (and, once read, every file a source
+includes); chapters/ holds fact chapters only; every fence is closed; every
+glossary entry has one definition. After reading: every document has a
+title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
+label on it, and a lead of its own, not new_fact.py's placeholder; no fact's
+number is typed by hand ("Fact 3" in the text, which a renumbering would
+leave behind, where ``{numref}`` follows the fact); no source holds what one
+edition would show otherwise than another, what could run in a reader's
+browser, or what would come from elsewhere (``refused``: raw HTML but a hard
+line break, math, ``{only}``, links to files, images that are not the book's
+own PNG, JPEG or GIF files, named in lower case, with alternative text, page
+metadata that acts on the browser, ``javascript:`` links, a reference in a
+heading whose text contents would show unresolved); only the front page has
+toctrees, every entry a page of the book, and no page is left out of them
+(``orphan``); every person in the glossary is referenced by a chapter.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -25,6 +25,7 @@ chapter references fails the build without stopping it there, so a renamed
 glossary entry is reported beside the chapters still using the old name.
 """
 
+import mimetypes
 import re
 from itertools import groupby
 from pathlib import Path
@@ -35,7 +36,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from .facts import chapters
-from .model import Problem, chapter_files, fact_label, is_fact
+from .model import PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
 from .people import glossary_terms
 from .sources import SourceError, control_characters, glossary_entries, read_source, text_problems
 
@@ -75,8 +76,16 @@ def _is_active_url(url):
 
 # MyST writes a line ending in two spaces or a backslash as these two raw nodes, which every edition shows alike.
 HARD_LINE_BREAK = {("html", "<br />\n"), ("latex", "\\\\\n")}
-# References whose text is found only as a page is written: the contents and sidebars show a title as read.
-RESOLVED_LATER = {"numref", "ref", "doc"}
+# References whose text is found only as a page is written, unless given: contents and sidebars show a title as read.
+RESOLVED_LATER = {"numref", "ref", "doc", "myst"}
+
+
+def plain_text(node):
+    """A node's text as a reader reads it: the one raw output the book lets through, a hard line break, is a space."""
+    copy = node.deepcopy()
+    for raw in list(copy.findall(nodes.raw)):
+        raw.replace_self(nodes.Text(" "))
+    return copy.astext()
 
 
 def refused(node):
@@ -86,6 +95,11 @@ def refused(node):
         return (
             f"raw {node['format']} ({' '.join(node.astext().split())[:40]!r}) is refused: each edition would read "
             "it its own way, and it could run a script; write it in MyST (a comment is a line starting with %)"
+        )
+    if isinstance(node, addnodes.only):
+        return (
+            f"{{only}} ({node['expr']}) is refused: every edition shows the same book, and the EPUB marks the "
+            "PDF's pages by the blocks both hold; write the text for all three"
         )
     if isinstance(node, (nodes.math, nodes.math_block)):
         return (
@@ -103,14 +117,20 @@ def refused(node):
         uri = node["uri"]
         if urlsplit(uri).scheme:
             return f"the image {uri[:40]!r} is not a file of the book: save it beside the chapter and link to that"
-        if not uri.lower().endswith(IMAGE_TYPES):
+        if not uri.endswith(IMAGE_TYPES):
             return (
                 f"the image {uri!r} is refused: save it as PNG, JPEG or GIF, which every edition shows "
-                "and none runs (an SVG may hold a script)"
+                "and none runs (an SVG may hold a script), its name ending in .png, .jpg, .jpeg or .gif, "
+                "in lower case, as the EPUB needs"
             )
         if not node.get("alt", "").strip():
             return f"the image {uri!r} has no alternative text: say what it shows between the brackets of ![…](…)"
-    if isinstance(node, addnodes.pending_xref) and node.get("reftype") in RESOLVED_LATER and _in_title(node):
+    if (
+        isinstance(node, addnodes.pending_xref)
+        and node.get("reftype") in RESOLVED_LATER
+        and (node["reftype"] == "numref" or not node.get("refexplicit"))
+        and _in_title(node)
+    ):
         return (
             f"the {{{node['reftype']}}} in a heading would show as {node['reftarget']!r} in the contents and "
             "sidebars, which take the heading as written: write its words in the heading, and link from the text"
@@ -121,13 +141,9 @@ def refused(node):
 
 
 def _in_title(node):
-    return any(isinstance(ancestor, nodes.title) for ancestor in _ancestors(node))
-
-
-def _ancestors(node):
-    while node.parent is not None:
+    while node is not None and not isinstance(node, nodes.title):
         node = node.parent
-        yield node
+    return node is not None
 
 
 def _line(node):
@@ -194,7 +210,7 @@ def document_problems(env, docname, doctree):
                 "contents list: link to it from a page's text",
             )
             for _title, ref in toctree["entries"]
-            if urlsplit(ref).scheme
+            if urlsplit(ref).scheme or ref == "self"
         ]
 
     sections = [node for node in doctree.children if isinstance(node, nodes.section)]
@@ -215,6 +231,11 @@ def document_problems(env, docname, doctree):
             )
         )
     if is_fact(docname):
+        problems += [
+            _problem_at(env, paragraph, docname, "the lead is still new_fact.py's placeholder: write the fact's own")
+            for paragraph in doctree.findall(nodes.paragraph)
+            if paragraph.astext().strip() == PLACEHOLDER_LEAD
+        ]
         problems += [
             Problem(
                 path,
@@ -291,10 +312,10 @@ def check_no_page_is_left_out(app, env):
 
 
 def check_included_files(app, env):
-    """The files documents include (images aside) meet the rules of text the documents met before reading."""
+    """The files documents include (images aside) are UTF-8 with no control character, as the documents are."""
     book = Path(env.srcdir)
     for path in sorted({Path(dep) for deps in env.dependencies.values() for dep in deps}):
-        if path.suffix.lower() in IMAGE_TYPES or not (book / path).is_file():
+        if (mimetypes.guess_type(path.name)[0] or "").startswith("image/") or not (book / path).is_file():
             continue
         try:
             problems = control_characters(str(path), read_source(book, path))

@@ -18,6 +18,8 @@ FILE_NAME = re.compile(r"(?P<prefix>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.m
 # The label line above a fact's heading: (fact-glastonbury)=
 LABEL = re.compile(r"^\((fact-[^)\s]+)\)=[ \t\r]*$", re.M)
 LABEL_PREFIX = "fact-"
+# The lead scripts/new_fact.py writes into a new chapter, for its writer to replace.
+PLACEHOLDER_LEAD = "One or two sentences that say what this fact is."
 
 # Never sources, and never refused: hidden files (macOS's "._" resource files,
 # .DS_Store, editors' swap files) and editors' backups ("name~", "#name#").

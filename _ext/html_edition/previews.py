@@ -73,10 +73,10 @@ def inline_html(node):
     """A resolved node's content as HTML: text, with emphasis, strong and code kept."""
     if isinstance(node, nodes.Text):
         return html.escape(str(node), quote=False)
-    if isinstance(
-        node, (addnodes.index, nodes.target, nodes.footnote_reference, nodes.system_message, nodes.comment, nodes.raw)
-    ):
+    if isinstance(node, (addnodes.index, nodes.target, nodes.footnote_reference, nodes.system_message, nodes.comment)):
         return ""
+    if isinstance(node, nodes.raw):  # a hard line break, the one raw output the book lets through
+        return " "
     inner = "".join(inline_html(child) for child in node.children)
     tag = INLINE_TAGS.get(type(node))
     return f"<{tag}>{inner}</{tag}>" if tag else inner
@@ -152,11 +152,10 @@ def write_data(app, exception):
     the fragment), and the libraries' paths."""
     if exception is not None or not is_html_edition(app.builder):
         return
-    for docname in previewed_documents(app.env):
-        if docname not in app.book_previews:  # a page this build did not write again
-            collect_previews(app, app.env.get_and_resolve_doctree(docname, app.builder), docname)
     by_target = {}
     for docname in previewed_documents(app.env):
+        if docname not in app.book_previews:  # a page this build did not write (make serve): resolving it collects
+            app.env.get_and_resolve_doctree(docname, app.builder)
         by_target |= app.book_previews[docname]
     # Each preview once, however many ids its target has.
     previews = list(dict.fromkeys(by_target.values()))
@@ -177,5 +176,4 @@ def setup(app):
     app.connect("builder-inited", init_previews)
     app.connect("doctree-resolved", collect_previews)
     app.connect("build-finished", write_data)
-    # Written pages give their previews in this process only (doctree-resolved).
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": False}
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

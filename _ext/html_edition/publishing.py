@@ -21,7 +21,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from book_core.checks import halt
+from book_core.checks import halt, plain_text
 
 SOCIAL_CARD = "_web/social-card.jpg"
 
@@ -38,7 +38,7 @@ def describe_by_lead(app, doctree):
     """A page's Open Graph description is its lead paragraph, as sphinxext-opengraph's page field."""
     lead = next(doctree.findall(lambda node: isinstance(node, nodes.paragraph) and "lead" in node["classes"]), None)
     if lead is not None:
-        app.env.metadata[app.env.docname]["og:description"] = " ".join(lead.astext().split())
+        app.env.metadata[app.env.docname]["og:description"] = " ".join(plain_text(lead).split())
 
 
 def root_the_404_page(app, pagename, templatename, context, doctree):

@@ -19,6 +19,8 @@ import re
 from docutils import nodes
 from sphinx import addnodes
 
+from book_core.checks import plain_text
+
 from .previews import facts, is_html_edition, lead_of, title_of
 
 SEARCH_PAGE = "search"
@@ -49,11 +51,11 @@ def fact_words(section, own_ids, fact_ids):
     words = {}
     title, lead = title_of(section), lead_of(section)
     if title is not None:
-        count(words, title.astext(), WEIGHTS["title"])
+        count(words, plain_text(title), WEIGHTS["title"])
     for paragraph in section.findall(nodes.paragraph):
         if points_to_a_fact(paragraph, fact_ids - own_ids):
             continue
-        count(words, paragraph.astext(), WEIGHTS["lead"] if paragraph is lead else WEIGHTS["text"])
+        count(words, plain_text(paragraph), WEIGHTS["lead"] if paragraph is lead else WEIGHTS["text"])
         for index in paragraph.findall(addnodes.index):
             count(words, index_text(index["entries"]), WEIGHTS["index"])
     return dict(sorted(words.items()))
