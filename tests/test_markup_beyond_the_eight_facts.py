@@ -2,7 +2,8 @@
 book that adds it: in the PDF, each of two chapters' footnotes links to its own
 note and back, though docutils gives both the same ids, a figure's caption
 carries the number a ``{numref}`` to it prints, an ordered list starts at the
-number its source gives, an index entry marked main is set in bold, and the
+number its source gives, an index entry marked main is set in bold (and, in
+the HTML too, links each document at its first mention, past ten), and the
 contents follow the toctrees (the back matter first, a title given in the
 toctree, the index where it is listed) with no link inside an entry's link; in
 every edition, a person a chapter names by a second term of their glossary
@@ -25,6 +26,10 @@ from book import append, chapter, collapsed, copy_book, fact_label, make
 from pdf import normal, printed_below
 
 NOTES = {"02": "The note of the second fact.", "05": "The note of the fifth fact."}
+# Four index entries more in fact 2, then a second mention of the film, whose first is the chapter's "index-2":
+# the second is "index-10", which Sphinx's ordering of links as text puts first.
+STAGES = ", ".join(f"{{index}}`{stage}`" for stage in ["Pyramid", "Other", "West Holts", "Park"])
+FILM_AGAIN = "{index}`A Star Is Born <A Star Is Born (film), works; A Star Is Born (film)>`"
 KRISTOFFERSON = "to play on stage ahead of him."
 TOLD_IN = "His slot is told in {ref}`fact-glastonbury`."
 # The front page's toctrees: the back matter first, the glossary under a title of the toctree's own.
@@ -65,6 +70,7 @@ def build_markup_book(folder):
         f"As {{numref}}`wide-picture` shows.\n\n[^note]: {NOTES['02']}\n",
     )
     append(chapter(book, "05"), f"\nThis fact has a note too.[^note]\n\n[^note]: {NOTES['05']}\n")
+    append(chapter(book, "02"), f"\nIts stages: {STAGES}.\n\nThat was *{FILM_AGAIN}* again.\n")
     people = book / "people.md"
     people.write_text(people.read_text(encoding="utf-8").replace("Lars Ulrich\n", "Lars Ulrich\nUlrich\n", 1))
     append(chapter(book, "07"), "\nHe learned from {term}`Ulrich` too.\n")
@@ -151,3 +157,15 @@ def test_a_glossary_preview_shows_a_ref_as_its_page_does(markup_book, previews):
     glastonbury = "The Person Who Filmed the Glastonbury Concert Footage Is Actually a Very Famous Musician"
     (preview,) = [p for p in previews["previews"] if "His slot is told in" in p]
     assert f"His slot is told in {glastonbury}." in preview
+
+
+def test_an_index_entry_links_each_document_at_its_first_mention(markup_book, request):
+    pdf, page = markup_book
+    film = next(p for p in page.select(".book-index p") if p.contents[0].strip(", ") == "A Star Is Born (film)")
+    assert [a["href"] for a in film.select("a") if "02-glastonbury" in a["href"]] == [
+        "#chapters-02-glastonbury-index-2"
+    ]
+    book, _result = built(request, "markup_book")
+    genindex = BeautifulSoup((book / "_build" / "html" / "genindex.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in genindex.select("a") if a["href"].startswith("chapters/02-glastonbury.html#index-")]
+    assert "chapters/02-glastonbury.html#index-2" in links and "chapters/02-glastonbury.html#index-10" not in links

@@ -39,6 +39,13 @@ class SmartIndexEntries(SphinxSmartQuotes):
             ]
 
 
+def mention_order(doctree):
+    """{id: position} of every element of a document with an id, in reading order: where each mention stands."""
+    return {
+        node_id: position for position, node in enumerate(doctree.findall(nodes.Element)) for node_id in node["ids"]
+    }
+
+
 class Places:
     """Where the index's links lead, for one build."""
 
@@ -50,33 +57,38 @@ class Places:
         self.sections = {}
 
     def of(self, uri):
-        """(sort key, label) of the place `uri` leads to."""
+        """(sort key, label, the mention's place in its document) of the place `uri` leads to."""
         path, _, fragment = uri.partition("#")
         docname = self.docname_at[path]
         position = self.position.get(docname, len(self.position))  # a page outside the toctrees comes last
+        section_position, section, mention = self.read(docname)[fragment]
         if is_fact(docname):
-            return (position, 0), label_of(self.env, docname)
-        section_position, section = self.section_holding(docname, fragment)
-        return (position, section_position), section.next_node(nodes.title).astext()
+            return (position, 0), label_of(self.env, docname), mention
+        return (position, section_position), section.next_node(nodes.title).astext(), mention
 
-    def section_holding(self, docname, node_id):
-        """(position in the document, section) of the innermost section holding the element `node_id` names."""
+    def read(self, docname):
+        """{id: (position of the innermost section holding it, that section, the id's mention_order)}."""
         if docname not in self.sections:
-            holding = self.sections[docname] = {}
+            doctree = self.env.get_doctree(docname)
+            order, holding = mention_order(doctree), {}
             # Sections come outer before inner, so the innermost is the last to claim an id.
-            for position, section in enumerate(self.env.get_doctree(docname).findall(nodes.section)):
+            for position, section in enumerate(doctree.findall(nodes.section)):
                 for node in section.findall(nodes.Element):
-                    holding.update(dict.fromkeys(node["ids"], (position, section)))
-        return self.sections[docname][node_id]
+                    holding.update({node_id: (position, section, order[node_id]) for node_id in node["ids"]})
+            self.sections[docname] = holding
+        return self.sections[docname]
 
     def links(self, links):
-        """(main, uri, place) for each place the links lead to: the first link there, strong if any is main."""
+        """(main, uri, place) for each place the links lead to: the first mention there, strong if any is main.
+        (Sphinx orders an entry's links by their addresses as text, which puts "#index-10" before "#index-2".)"""
         places = {}
         for main, uri in links:
-            key, label = self.of(uri)
-            first_main, first_uri, _label = places.get(key, (False, uri, label))
-            places[key] = (first_main or main, first_uri, label)
-        return [places[key] for key in sorted(places)]
+            key, label, mention = self.of(uri)
+            places.setdefault(key, []).append((mention, main, uri, label))
+        return [
+            (any(main for _mention, main, _uri, _label in mentions), *min(mentions)[2:])
+            for _key, mentions in sorted(places.items())
+        ]
 
 
 def name_places(app, pagename, templatename, context, doctree):

@@ -30,6 +30,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from book_core.checks import report
 from book_core.dates import build_time
+from book_core.index import mention_order
 from book_core.model import is_fact, label_of, reading_order
 
 from .page_map import walk, write_page_map
@@ -186,7 +187,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         root = self.config.root_doc
         tree = self.env.get_doctree(root)
         parts = self.take_parts(tree)
-        self.book_order = reading_order(self.env)
+        self.book_order, self.mention_orders = reading_order(self.env), {}
         tree = inline_all_toctrees(self, set(), root, tree, lambda text: text, [root])
         tree["docname"] = root
         self.env.resolve_references(tree, root, self)
@@ -284,21 +285,24 @@ class PDFBuilder(SingleFileHTMLBuilder):
         return section
 
     def index_item(self, name, links):
+        """An entry, linked once per document to its first mention there, in bold where a mention is main."""
         paragraph = nodes.paragraph("", name)
-        linked = set()
-        places = sorted(((self.place_in_book(uri), uri, main) for main, uri in links), key=lambda link: link[0])
-        main_places = {place for place, _uri, main in places if main}
-        for place, uri, _main in places:
-            if place not in linked:
-                linked.add(place)
-                paragraph += nodes.Text(", ")
-                classes = ["page-ref", "main"] if place in main_places else ["page-ref"]
-                paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=classes)
+        by_document = {}
+        for main, uri in links:
+            docname, _, node_id = uri.removeprefix(DOCUMENT_ANCHOR).partition("#")
+            by_document.setdefault(self.book_order.index(docname), []).append(
+                (self.mentions(docname).get(node_id, 0), main, uri)
+            )
+        for _place, mentions in sorted(by_document.items()):
+            paragraph += nodes.Text(", ")
+            classes = ["page-ref", "main"] if any(main for _order, main, _uri in mentions) else ["page-ref"]
+            paragraph += nodes.reference("", "", refuri=min(mentions)[2], internal=True, classes=classes)
         return nodes.list_item("", paragraph)
 
-    def place_in_book(self, uri):
-        """Where a "#document-DOC#ID" link leads, as a place in the book."""
-        return self.book_order.index(uri.removeprefix(DOCUMENT_ANCHOR).partition("#")[0])
+    def mentions(self, docname):
+        if docname not in self.mention_orders:
+            self.mention_orders[docname] = mention_order(self.env.get_doctree(docname))
+        return self.mention_orders[docname]
 
     def finish(self):
         self.copy_image_files()
