@@ -55,7 +55,7 @@ def check_source_date_epoch():
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.strip():
         del os.environ["SOURCE_DATE_EPOCH"]
-    elif epoch is not None and not re.fullmatch(r"-?\d+", epoch.strip()):
+    elif epoch is not None and not re.fullmatch(r"-?[0-9]+", epoch.strip()):
         sys.exit(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since 1970: set it to one, or unset it")
 
 

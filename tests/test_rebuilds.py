@@ -3,13 +3,15 @@ the changed book gives: byte for byte the same pages and search index after a
 change to a chapter's text and another's title, after a chapter is added, and
 after it is removed again; a source whose text changed under the time it had
 before (a backup restored) is read again, as Sphinx, which compares times,
-would not; after a build killed mid-way, every source is read again; the same failure, naming the same files and lines,
-when the change breaks references in files it did not touch (a fact's label
-renamed, a person renamed in the glossary, a person no glossary holds). Sphinx
+would not; after a build killed mid-way, every source is read again; the
+same failure, naming the same files and lines, when the change breaks
+references in files it did not touch (a fact's label renamed, a person
+renamed in the glossary, a person no glossary holds). Sphinx
 reads again only the sources that changed, except after a change to one of the
 book's own extensions, when it reads every source again. A failed build leaves
 the last good edition as it was, and fails again on the next run, though
-nothing read the broken files again.
+nothing read the broken files again. A build in place that writes only the
+pages that changed, as `make serve` runs, keeps every page's preview.
 
 One copy of the book is built, then changed and built again step by step, as
 a maintainer works; each step is compared with a clean build of a copy of the

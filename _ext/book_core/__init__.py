@@ -7,32 +7,34 @@ those its times tell it of.
 """
 
 import hashlib
+import os
 from pathlib import Path
 
 PARTS = ["facts", "checks", "numbering", "people", "index"]
 EXTENSIONS_DIR = Path(__file__).parent.parent
 
 
-def extensions_digest():
+def files_digest(root, paths):
+    """A digest of files, in the order given: each one's path from `root`, size and bytes (a missing file, none)."""
     digest = hashlib.sha256()
-    for path in sorted(EXTENSIONS_DIR.rglob("*.py")):
-        digest.update(path.relative_to(EXTENSIONS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in paths:
+        data = path.read_bytes() if path.is_file() else b""
+        digest.update(f"{Path(os.path.relpath(path, root)).as_posix()}\0{len(data)}\0".encode() + data)
     return digest.hexdigest()
 
 
-def source_digest(env, docname):
-    """A digest of what a document was read from: its source and the files it includes."""
-    digest = hashlib.sha256()
-    for path in [env.doc2path(docname), *sorted(Path(env.srcdir, dep) for dep in env.dependencies.get(docname, ()))]:
-        digest.update(path.read_bytes() if path.is_file() else b"")
-    return digest.hexdigest()
+def document_digest(env, docname):
+    """A digest of what a document was read from: its source and the files it included when last read (one it
+    includes since is seen at its next read, which reads it once more)."""
+    includes = sorted(Path(env.srcdir, dep) for dep in env.dependencies.get(docname, ()))
+    return files_digest(env.srcdir, [env.doc2path(docname), *includes])
 
 
 def reread_what_changed(app, env, added, changed, removed):
     """Read again what Sphinx, which compares times, would not: every source when the book's own extensions
     changed, and a source whose content changed under an older time (a backup restored, a file copied)."""
-    extensions = extensions_digest()
-    sources = {docname: source_digest(env, docname) for docname in env.found_docs}
+    extensions = files_digest(EXTENSIONS_DIR, sorted(EXTENSIONS_DIR.rglob("*.py")))
+    sources = {docname: document_digest(env, docname) for docname in env.found_docs}
     unchanged = getattr(env, "book_extensions_digest", None) == extensions
     known = getattr(env, "book_source_digests", {})
     env.book_extensions_digest, env.book_source_digests = extensions, sources

@@ -54,9 +54,7 @@ def _insert_before(block, markers):
             block.addprevious(marker)
 
 
-def stop(message):
-    """Stop the build where the page breaks cannot be placed: no EPUB without them."""
-    halt(message, "The EPUB was not written: fix the error above.")
+NOT_WRITTEN = "The EPUB was not written: fix the error above."  # no EPUB without its page breaks
 
 
 class PrintPageList:
@@ -80,9 +78,10 @@ class PrintPageList:
     def _print_pages(self):
         path = self._page_map_path()
         if not path.is_file():
-            stop(
+            halt(
                 f"no page map of the print edition at {path}: the EPUB marks the PDF's pages, "
-                "so build the PDF first (make pdf), or name its page map in epub_print_page_map"
+                "so build the PDF first (make pdf), or name its page map in epub_print_page_map",
+                NOT_WRITTEN,
             )
         return json.loads(path.read_text(encoding="utf-8"))
 
@@ -104,10 +103,11 @@ class PrintPageList:
             else:
                 found = body.xpath(".//*[@id=$id]", id=page["anchor"])
                 if not found:
-                    stop(
+                    halt(
                         f"page {page['page']} of the print edition begins with the block {page['anchor']!r}, which "
                         f"{self.get_outfilename(docname)} does not have: the page map {self._page_map_path()} "
-                        "is not the PDF of this book as it stands; build the PDF again (make pdf)"
+                        "is not the PDF of this book as it stands; build the PDF again (make pdf)",
+                        NOT_WRITTEN,
                     )
                 _insert_before(found[0], markers)
             hrefs.update(dict.fromkeys(waiting, docname))

@@ -10,13 +10,12 @@ the book's folder an edition could be made from (all but build output,
 hidden files and what no build reads), the EPUB and the PDF write theirs
 beside their file, and the HTML offers a file whose digest is its own. So
 an edit, a restored backup, a removed chapter or a changed stylesheet since
-the EPUB or the PDF was built, even one made while ``make all`` ran, leaves
-it out; when none is left, no link is written, so a bare ``make html`` has
-no dead link. ``make all`` builds the HTML last, so it offers the EPUB and
-PDF of the same run.
+the EPUB or the PDF was built (while ``make all`` ran too, until the HTML
+build began) leaves it out; when none is left, no link is written, so a bare
+``make html`` has no dead link. ``make all`` builds the HTML last, so it
+offers the EPUB and PDF of the same run.
 """
 
-import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -26,6 +25,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from book_core import files_digest
 from book_core.model import NOT_A_SOURCE
 
 logger = logging.getLogger(__name__)
@@ -59,29 +59,30 @@ def _human_size(path):
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def sources_digest(book, build_dir):
-    """A digest of every file in `book` an edition could be made from: all but `build_dir`, hidden
-    files and editors' backups (NOT_A_SOURCE), and what NOT_READ_BY_A_BUILD names."""
-    digest = hashlib.sha256()
-    for folder, subfolders, files in os.walk(book):
+def book_files_digest(book, build_dir):
+    """A digest of every file in `book` an edition could be made from: all but `build_dir`, hidden files and
+    editors' backups (NOT_A_SOURCE), virtual environments and what NOT_READ_BY_A_BUILD names."""
+    paths = []
+    for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
         subfolders[:] = sorted(
             name
             for name in subfolders
             if not NOT_A_SOURCE.fullmatch(name)
             and name not in NOT_READ_BY_A_BUILD
+            and not Path(folder, name, "pyvenv.cfg").exists()
             and Path(folder, name).resolve() != build_dir.resolve()
         )
-        for name in sorted(files):
-            path = Path(folder, name)
-            if not NOT_A_SOURCE.fullmatch(name) and path.is_file():
-                digest.update(f"{path.relative_to(book).as_posix()}\0{path.stat().st_size}\0".encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+        paths += [Path(folder, name) for name in sorted(files) if not NOT_A_SOURCE.fullmatch(name)]
+    return files_digest(book, paths)
+
+
+def take_book_digest(app):
+    """The digest of the book as this build begins, which the EPUB and the PDF write beside them."""
+    app.book_files_digest = book_files_digest(Path(app.srcdir), Path(app.outdir).parent)
 
 
 def find_downloads(app):
-    """Take the digest of the book as this build begins; the HTML builder then finds the editions made from it."""
-    app.book_sources_digest = sources_digest(Path(app.srcdir), Path(app.outdir).parent)
+    """The EPUB and the PDF made from the book as this HTML build began."""
     app.edition_downloads = []
     if app.builder.name != "html":
         return
@@ -89,7 +90,7 @@ def find_downloads(app):
         if not path.is_file():
             continue
         made_from = path.parent / DIGEST_FILE
-        if not made_from.is_file() or made_from.read_text(encoding="utf-8").strip() != app.book_sources_digest:
+        if not made_from.is_file() or made_from.read_text(encoding="utf-8").strip() != app.book_files_digest:
             logger.info(
                 f"{path} is not of the book as it now is, so this HTML does not offer it: make all builds all three"
             )
@@ -106,7 +107,7 @@ def find_downloads(app):
 def write_digest(app, exception):
     """Beside the EPUB or the PDF, the digest of the book it was made from."""
     if exception is None and app.builder.name in {"epub", "pdf"}:
-        Path(app.outdir, DIGEST_FILE).write_text(app.book_sources_digest + "\n", encoding="utf-8")
+        Path(app.outdir, DIGEST_FILE).write_text(app.book_files_digest + "\n", encoding="utf-8")
 
 
 def fill_placeholders(app, doctree, docname):
@@ -145,6 +146,7 @@ def setup(app):
     app.add_node(edition_downloads_placeholder)
     app.add_directive("edition-downloads", EditionDownloads)
     app.connect("config-inited", keep_digest_out_of_the_epub)
+    app.connect("builder-inited", take_book_digest)
     app.connect("builder-inited", find_downloads)
     app.connect("build-finished", write_digest)
     app.connect("doctree-resolved", fill_placeholders)
