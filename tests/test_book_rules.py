@@ -471,6 +471,11 @@ def test_a_terms_classifier_is_not_part_of_the_term():
     ]
 
 
+def test_a_term_is_read_as_its_text_without_its_marks_of_emphasis():
+    text = ":::{glossary}\n*Renée* Test\n   A test.\n\n**The** `Fame`\n   An album.\n:::\n"
+    assert [entry.terms for entry in glossary_entries(text)] == [[(2, "Renée Test")], [(5, "The Fame")]]
+
+
 # --- what stops the build in a read document ---------------------------------
 
 

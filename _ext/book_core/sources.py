@@ -128,9 +128,14 @@ class GlossaryEntry:
     after_blank: bool = True  # an entry starts after an empty line
 
 
+# Emphasis, strong emphasis or code around words of a term: the term, as read, is their text.
+INLINE_MARKUP = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
+
+
 def term_of(line):
-    """The term a glossary line defines, without the classifiers Sphinx reads after " : "."""
-    return re.split(r" +: +", line.strip())[0]
+    """The term a glossary line defines, as its text reads: without the classifiers Sphinx reads after " : ",
+    nor the marks of emphasis or code."""
+    return INLINE_MARKUP.sub(r"\2", re.split(r" +: +", line.strip())[0])
 
 
 def glossary_entries(text):
