@@ -139,8 +139,9 @@ def init_previews(app):
 
 
 def collect_previews(app, doctree, docname):
-    """The previews a document gives, from its doctree as its page shows it: every reference resolved."""
-    if is_html_edition(app.builder) and docname in previewed_documents(app.env):
+    """The previews a document gives (none, but for a fact or a glossary), from its doctree as its page shows it:
+    every reference resolved."""
+    if is_html_edition(app.builder):
         previews = glossary_previews(app, docname, doctree)
         if is_fact(docname):
             previews |= fact_previews(app, docname, doctree)
