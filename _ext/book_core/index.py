@@ -46,6 +46,20 @@ def mention_order(doctree):
     }
 
 
+def first_mentions(links, where):
+    """(main, uri, *more) for each place an entry's links lead to, in the places' order: the link to the first
+    mention there, main if any is. `where(uri)` gives (place, the mention's mention_order, *more).
+    (Sphinx orders an entry's links by their addresses as text, which puts "#index-10" before "#index-2".)"""
+    places = {}
+    for main, uri in links:
+        place, mention, *more = where(uri)
+        places.setdefault(place, []).append((mention, main, uri, *more))
+    return [
+        (any(main for _mention, main, *_ in mentions), *min(mentions)[2:])
+        for _place, mentions in sorted(places.items())
+    ]
+
+
 class Places:
     """Where the index's links lead, for one build."""
 
@@ -57,14 +71,14 @@ class Places:
         self.sections = {}
 
     def of(self, uri):
-        """(sort key, label, the mention's place in its document) of the place `uri` leads to."""
+        """(sort key, the mention's place in its document, label) of the place `uri` leads to."""
         path, _, fragment = uri.partition("#")
         docname = self.docname_at[path]
         position = self.position.get(docname, len(self.position))  # a page outside the toctrees comes last
         section_position, section, mention = self.read(docname)[fragment]
         if is_fact(docname):
-            return (position, 0), label_of(self.env, docname), mention
-        return (position, section_position), section.next_node(nodes.title).astext(), mention
+            return (position, 0), mention, label_of(self.env, docname)
+        return (position, section_position), mention, section.next_node(nodes.title).astext()
 
     def read(self, docname):
         """{id: (position of the innermost section holding it, that section, the id's mention_order)}."""
@@ -79,16 +93,8 @@ class Places:
         return self.sections[docname]
 
     def links(self, links):
-        """(main, uri, place) for each place the links lead to: the first mention there, strong if any is main.
-        (Sphinx orders an entry's links by their addresses as text, which puts "#index-10" before "#index-2".)"""
-        places = {}
-        for main, uri in links:
-            key, label, mention = self.of(uri)
-            places.setdefault(key, []).append((mention, main, uri, label))
-        return [
-            (any(main for _mention, main, _uri, _label in mentions), *min(mentions)[2:])
-            for _key, mentions in sorted(places.items())
-        ]
+        """(main, uri, place) for each place the links lead to: the first mention there, strong if any is main."""
+        return first_mentions(links, self.of)
 
 
 def name_places(app, pagename, templatename, context, doctree):

@@ -30,7 +30,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from book_core.checks import report
 from book_core.dates import build_time
-from book_core.index import mention_order
+from book_core.index import first_mentions, mention_order
 from book_core.model import is_fact, label_of, reading_order
 
 from .page_map import walk, write_page_map
@@ -287,22 +287,18 @@ class PDFBuilder(SingleFileHTMLBuilder):
     def index_item(self, name, links):
         """An entry, linked once per document to its first mention there, in bold where a mention is main."""
         paragraph = nodes.paragraph("", name)
-        by_document = {}
-        for main, uri in links:
-            docname, _, node_id = uri.removeprefix(DOCUMENT_ANCHOR).partition("#")
-            by_document.setdefault(self.book_order.index(docname), []).append(
-                (self.mentions(docname).get(node_id, 0), main, uri)
-            )
-        for _place, mentions in sorted(by_document.items()):
+        for main, uri in first_mentions(links, self.place_in_book):
             paragraph += nodes.Text(", ")
-            classes = ["page-ref", "main"] if any(main for _order, main, _uri in mentions) else ["page-ref"]
-            paragraph += nodes.reference("", "", refuri=min(mentions)[2], internal=True, classes=classes)
+            classes = ["page-ref", "main"] if main else ["page-ref"]
+            paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=classes)
         return nodes.list_item("", paragraph)
 
-    def mentions(self, docname):
+    def place_in_book(self, uri):
+        """Where a "#document-DOC#ID" link leads: the document's place in the book, the mention's in the document."""
+        docname, _, node_id = uri.removeprefix(DOCUMENT_ANCHOR).partition("#")
         if docname not in self.mention_orders:
             self.mention_orders[docname] = mention_order(self.env.get_doctree(docname))
-        return self.mention_orders[docname]
+        return self.book_order.index(docname), self.mention_orders[docname].get(node_id, 0)
 
     def finish(self):
         self.copy_image_files()
