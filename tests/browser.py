@@ -5,6 +5,7 @@ helpers are imported from here.
 """
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from book import require  # also puts scripts/ on the import path
@@ -39,6 +40,22 @@ def new_page(browser):
 def open_book(page, html_dir, path):
     """Open a page of the built book from disk (file://), as a reader who double-clicks it."""
     page.goto((html_dir / path).as_uri(), wait_until="networkidle")
+
+
+def open_part(page, opener, opened):
+    """Open a part of the theme as a reader does, by its key or its button, and press again if nothing opens:
+    on a loaded 2-core machine a first press has gone unanswered, though the theme listens before `load`."""
+    for _ in range(2):
+        if opener.startswith("."):
+            page.click(opener)
+        else:
+            page.keyboard.press(opener)
+        try:
+            page.wait_for_selector(opened, timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            pass
+    raise AssertionError(f"{opener} did not open {opened}, pressed twice")
 
 
 TABS = 4  # pages loading at once: while one waits for its network or runs a script, the others go on

@@ -5,7 +5,7 @@ the theme's search dialog, colour-mode menu and phone sidebars open."""
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from browser import MODES, WIDTHS, open_book, opened_in_tabs
+from browser import MODES, WIDTHS, open_book, open_part, opened_in_tabs
 
 WCAG_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -102,11 +102,7 @@ def test_opened_parts_of_the_theme_have_no_wcag_violation(new_page, html_dir, wi
         if width not in widths:
             continue
         open_book(page, html_dir, "index.html")
-        if opener.startswith("."):
-            page.click(opener)
-        else:
-            page.keyboard.press(opener)
-        page.wait_for_selector(opened)
+        open_part(page, opener, opened)
         found[part] = wcag_violations(page)
     assert found
     assert not any(found.values()), report(found)
