@@ -82,9 +82,17 @@ epub_theme = "epub"
 # Files only the EPUB uses, copied into its _static folder, as html_static_path's are.
 epub_static_path = ["_epub"]
 epub_css_files = ["reader.css"]
-# The HTML's stylesheet, the cover's source, and the build-info backup Sphinx
-# leaves when a rebuild finds the settings changed.
-epub_exclude_files = ["_static/book.css", "_static/cover.svg", ".buildinfo.bak"]
+# The HTML's stylesheet, the cover's source, the build-info backup Sphinx
+# leaves when a rebuild finds the settings changed, and what the epub theme
+# inherits from the basic one but no page or stylesheet of the EPUB uses.
+epub_exclude_files = [
+    "_static/book.css",
+    "_static/cover.svg",
+    ".buildinfo.bak",
+    "_static/basic.css",
+    "_static/minus.png",
+    "_static/plus.png",
+]
 # A reader follows a link as in the HTML; Sphinx's default prints each web address after its link.
 epub_show_urls = "no"
 epub_cover = ("_static/cover.jpg", "epub-cover.html")

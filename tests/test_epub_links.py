@@ -1,11 +1,13 @@
 """Every link inside the EPUB reaches a file of the package and an id in it,
-and the glossary and the index are linked into the text."""
+every file of the package is used, and the glossary and the index are linked
+into the text."""
 
 import re
 
 from epub import EPUB_TYPE, NS
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
 NON_CONTENT = {"mimetype", "META-INF/container.xml"}
 
 
@@ -37,6 +39,17 @@ def test_the_manifest_and_the_archive_hold_the_same_files(epub):
     listed = {item["name"] for item in epub.manifest.values()}
     archived = set(epub.files) - NON_CONTENT - {epub.opf_name}
     assert listed == archived
+
+
+def test_every_file_is_a_document_or_named_by_one_or_by_a_stylesheet(epub):
+    documents = set(epub.documents())
+    named = {epub.resolve(name, href)[0] for name in documents for href in links_in(epub, name)}
+    for name in epub.files:
+        if name.endswith(".css"):
+            text = epub.files[name].decode("utf-8")
+            named |= {epub.resolve(name, url)[0] for url in STYLESHEET_URL.findall(text) if not EXTERNAL.match(url)}
+    unused = {item["name"] for item in epub.manifest.values()} - documents - named - {epub.ncx_name}
+    assert unused == set()
 
 
 def test_every_link_in_the_documents_reaches_a_file_and_an_id(epub):
