@@ -40,9 +40,11 @@ myst_enable_extensions = [
 root_doc = "index"
 templates_path = ["_templates"]
 include_patterns = ["index.md", "people.md", "chapters/*.md"]
-# Not searched for sources at all: walking them costs Sphinx half a second.
-# Hidden files (macOS's "._" files, editors' swap files) are never sources.
-exclude_patterns = ["_build", ".venv", ".git", "**/.*"]
+# Not searched for sources at all: Sphinx walks every folder it does not
+# exclude, and the virtual environments and the Node tools cost it half a
+# second a build. Hidden files and folders (".venv", ".git", macOS's "._"
+# files, editors' swap files) are never sources: ".*" at the top, "**/.*" below.
+exclude_patterns = ["_build", "node_modules", ".*", "**/.*"]
 
 nitpicky = True
 
