@@ -76,7 +76,8 @@ upgrade: $(VENVDIR)/.tests-installed
 # a venv of its own: installed unpinned (test.in without its `-c build.txt`)
 # and upgraded on every run. Its stamps, touched after, tell the `make venv`
 # the tests run in copies of the book that it is set up; `-o` keeps this
-# sub-make from installing the pins into it, whatever the stamps' times.
+# sub-make from installing the pins into it, whatever the stamps' times, and
+# from linting: a newer ruff's new rules say nothing of the book's dependencies.
 test-newest:
 	@test -x $(NEWEST_VENVDIR)/bin/python || $(PYTHON) -m venv $(NEWEST_VENVDIR)
 	$(NEWEST_VENVDIR)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
@@ -86,7 +87,7 @@ test-newest:
 	@touch $(NEWEST_VENVDIR)/.installed $(NEWEST_VENVDIR)/.tests-installed
 	$(NEWEST_VENVDIR)/bin/python -m pip list --format=freeze --disable-pip-version-check
 	$(MAKE) test VENVDIR=$(NEWEST_VENVDIR) \
-		-o $(NEWEST_VENVDIR)/.installed -o $(NEWEST_VENVDIR)/.tests-installed
+		-o $(NEWEST_VENVDIR)/.installed -o $(NEWEST_VENVDIR)/.tests-installed -o lint
 # --- end dependencies ---
 
 # One after another, each finding on disk what it needs: the EPUB marks the
