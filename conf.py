@@ -31,6 +31,9 @@ extensions = [
     "pdf_edition",
 ]
 
+# An indented line is text, not code, which the book holds none of: a paragraph
+# indented by a tab or four spaces stays a paragraph in every edition.
+myst_disable_syntax = ["code"]
 myst_enable_extensions = [
     "attrs_block",
     "colon_fence",

@@ -5,7 +5,8 @@ carries the number a ``{numref}`` to it prints, an ordered list starts at the
 number its source gives, an index entry marked main is set in bold (and, in
 the HTML too, links each document at its first mention, past ten), and the
 contents follow the toctrees (the back matter first, a title given in the
-toctree, the index where it is listed) with no link inside an entry's link; in
+toctree, the index where it is listed) with no link inside an entry's link, and
+a paragraph indented by a tab or four spaces is a paragraph, not code; in
 every edition, a person a chapter names by a second term of their glossary
 entry has that fact in their "Appears in" list; in the HTML, a glossary
 entry's preview shows a ``{ref}`` as its page does. (That a subheading leaves
@@ -32,6 +33,7 @@ STAGES = ", ".join(f"{{index}}`{stage}`" for stage in ["Pyramid", "Other", "West
 FILM_AGAIN = "{index}`A Star Is Born <A Star Is Born (film), works; A Star Is Born (film)>`"
 KRISTOFFERSON = "to play on stage ahead of him."
 TOLD_IN = "His slot is told in {ref}`fact-glastonbury`."
+INDENTED = {"\t": "A paragraph indented by a tab.", "    ": "A paragraph indented by four spaces."}
 # The front page's toctrees: the back matter first, the glossary under a title of the toctree's own.
 TOCTREES = """:::{toctree}
 :caption: Back matter
@@ -56,9 +58,10 @@ chapters/*
 def build_markup_book(folder):
     """`make pdf html` of a copy of the book whose second and fifth facts hold a footnote each, the
     second also a subheading, a long code line and a figure with a {numref} to it, whose third holds
-    a list from 3 and a main index entry, whose seventh names Lars Ulrich by a second term of his
-    entry, "Ulrich", whose front page lists the back matter first, the glossary as "Who is who",
-    and has a heading with a link, and whose glossary has a {ref} in a definition."""
+    a list from 3 and a main index entry, whose fourth two indented paragraphs, whose seventh names
+    Lars Ulrich by a second term of his entry, "Ulrich", whose front page lists the back matter first,
+    the glossary as "Who is who", and has a heading with a link, and whose glossary has a {ref} in a
+    definition."""
     book = copy_book(folder / "book")
     (book / "images").mkdir()
     Image.new("RGB", (1600, 400), "#c33").save(book / "images" / "wide.png")
@@ -71,6 +74,7 @@ def build_markup_book(folder):
     )
     append(chapter(book, "05"), f"\nThis fact has a note too.[^note]\n\n[^note]: {NOTES['05']}\n")
     append(chapter(book, "02"), f"\nIts stages: {STAGES}.\n\nThat was *{FILM_AGAIN}* again.\n")
+    append(chapter(book, "04"), "".join(f"\n{indent}{text}\n" for indent, text in INDENTED.items()))
     people = book / "people.md"
     people.write_text(people.read_text(encoding="utf-8").replace("Lars Ulrich\n", "Lars Ulrich\nUlrich\n", 1))
     append(chapter(book, "07"), "\nHe learned from {term}`Ulrich` too.\n")
@@ -131,6 +135,13 @@ def test_an_ordered_list_starts_at_its_sources_number(markup_book):
     pdf, _page = markup_book
     (text,) = [page.extract_text() for page in pdf.pages if "First, Coachella." in page.extract_text()]
     assert re.findall(r"^(\d+)\. *$", text, re.M) == ["3", "4"]  # the list's markers, which pypdf reads apart
+
+
+def test_an_indented_paragraph_is_a_paragraph_not_code(markup_book):
+    _pdf, page = markup_book
+    for text in INDENTED.values():
+        (found,) = page.find_all(string=re.compile(re.escape(text)))
+        assert found.parent.name == "p", found.parent
 
 
 def test_an_index_entry_marked_main_is_set_in_bold(markup_book):
