@@ -2,13 +2,16 @@
 numbering, the glossary of people, the index, and the source it retells.
 
 Each part is a module of this package, set up from here; ``model`` is the
-book model they all read. Here too: which sources Sphinx reads again, beyond
-those its times tell it of.
+book model they all read. Here too: every source and included file read in
+composed form, and which sources Sphinx reads again, beyond those its times
+tell it of.
 """
 
 import hashlib
 import os
 from pathlib import Path
+
+from .sources import composed
 
 PARTS = ["facts", "checks", "numbering", "people", "index"]
 EXTENSIONS_DIR = Path(__file__).parent.parent
@@ -41,10 +44,20 @@ def reread_what_changed(app, env, added, changed, removed):
     return sorted(docname for docname in env.found_docs if not unchanged or known.get(docname) != sources[docname])
 
 
+def compose_source(app, docname, source):
+    source[0] = composed(source[0])
+
+
+def compose_included(app, relative_path, parent_docname, content):
+    content[0] = composed(content[0])
+
+
 def setup(app):
     # The article the book retells, cited by its title in every edition.
     app.add_config_value("source_title", "", "env", types=frozenset({str}))
     for part in PARTS:
         app.setup_extension(f"book_core.{part}")
+    app.connect("source-read", compose_source)
+    app.connect("include-read", compose_included)
     app.connect("env-get-outdated", reread_what_changed)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

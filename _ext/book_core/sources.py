@@ -1,12 +1,14 @@
-"""The book's sources as text: how they are decoded, what a chapter's front
-matter states, and the rules a source must meet before it is parsed (no
-control character, every fence closed, every glossary entry defined once).
+"""The book's sources as text: how they are decoded and composed, what a
+chapter's front matter states, and the rules a source must meet before it is
+parsed (no control character, every fence closed, every glossary entry
+defined once).
 
 Shared by the build's checks and ``scripts/new_fact.py``, so the two read the
 book alike. No Sphinx here: the script runs without it.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -20,6 +22,12 @@ from .model import Problem
 ENCODING = "utf-8-sig"
 
 
+def composed(text):
+    """The text in Unicode's composed form (NFC), as the web writes it: a name typed with a combining accent
+    (e + U+0301) in one file is then the same name as one typed with "é" in another."""
+    return unicodedata.normalize("NFC", text)
+
+
 class SourceError(Exception):
     def __init__(self, problem):
         super().__init__(str(problem))
@@ -27,10 +35,10 @@ class SourceError(Exception):
 
 
 def read_source(book, path):
-    """The text of the source at ``book / path``, as the build decodes it; SourceError if it cannot."""
+    """The text of the source at ``book / path``, as the build decodes and composes it; SourceError if it cannot."""
     data = (book / path).read_bytes()
     try:
-        return data.decode(ENCODING)
+        return composed(data.decode(ENCODING))
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         raise SourceError(
