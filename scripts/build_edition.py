@@ -7,7 +7,9 @@ Builds of one build folder take turns: each holds ``<builddir>.lock`` (the
 lock ``make clean`` waits for) from start to finish, so two of them never
 share a staging folder or doctrees, and none removes an edition another is
 publishing. Sphinx writes the edition into ``<builddir>/BUILDER.new``, which
-replaces ``<builddir>/BUILDER`` only when the build passes; a failed build
+replaces ``<builddir>/BUILDER`` only when the build passes, by two renames
+(the last edition set aside as ``BUILDER.old`` until the new one is in place,
+and put back by the next build if a kill came in between); a failed build
 removes it and its saved environment, so the next build reads every source
 again and reports the same errors, as a build does that finds the staging
 folder of one killed mid-way. SOURCE_DATE_EPOCH, empty, is unset, and must
@@ -40,14 +42,27 @@ def hold_build_lock(builddir):
     return lock
 
 
+def set_aside(edition):
+    return edition.with_name(f"{edition.name}.old")
+
+
 def publish(staging, edition):
     """Put the staged edition in place of the last one; once begun, an interrupt waits for it to finish."""
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        shutil.rmtree(edition, ignore_errors=True)
+        if edition.exists():
+            edition.rename(set_aside(edition))
         staging.rename(edition)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    shutil.rmtree(set_aside(edition), ignore_errors=True)
+
+
+def recover_from_a_killed_publish(edition):
+    """The last edition back in place if a kill came between publish's two renames; else what was set aside goes."""
+    if set_aside(edition).exists() and not edition.exists():
+        set_aside(edition).rename(edition)
+    shutil.rmtree(set_aside(edition), ignore_errors=True)
 
 
 def check_source_date_epoch():
@@ -74,6 +89,7 @@ def main():
         sys.exit(
             f"{edition} is a symbolic link, which a build cannot replace whole: remove it, and point to it instead"
         )
+    recover_from_a_killed_publish(edition)
     doctrees = args.builddir / "doctrees" / "editions"
     if staging.exists():  # left by a build killed mid-way, whose warnings its saved environment would not tell again
         shutil.rmtree(staging)

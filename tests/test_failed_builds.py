@@ -1,9 +1,12 @@
 """`make all` that fails or is interrupted keeps the last good editions: when
 the print edition, the first it builds, fails (here for a missing font), make
 stops there with the error told, naming the file, and the EPUB and HTML are not
-built; when a reader presses Ctrl-C mid-build, make stops. Either way the three
-editions in _build are byte for byte the last good ones, no staging folder
-(`*.new`) is left, and no process started by the build is left running.
+built; when a reader presses Ctrl-C mid-build, make stops; when a build was
+killed as it published, between setting the last edition aside and putting
+the new one in place, the next build puts the last one back, though it fails.
+Each time the three editions in _build are byte for byte the last good ones,
+no staging folder (`*.new`) or edition set aside (`*.old`) is left, and no
+process started by the build is left running.
 
 The last good editions are those of the session's `make all` (the `published`
 fixture), copied with their build folder into a copy of the book.
@@ -55,6 +58,23 @@ def test_a_failed_print_edition_stops_make_all_with_the_error_told_and_the_last_
     assert "The EPUB is" not in result.stdout and "The HTML book is" not in result.stdout, result.stdout
     assert edition_files(book) == good
     assert not list((book / "_build").glob("*.new"))
+
+
+def test_a_build_after_one_killed_as_it_published_puts_the_last_good_edition_back(built_book):
+    book, good = built_book
+    build = book / "_build"
+    (build / "html").rename(build / "html.old")  # where a kill between publish's two renames leaves it
+    shutil.copytree(build / "html.old", build / "html.new")
+    (build / "html.new" / "index.html").unlink()
+    chapter = next((book / "chapters").glob("02-*.md"))
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nSee {numref}`fact-nowhere`.\n", encoding="utf-8")
+
+    result = make(book, "html")
+
+    assert result.returncode != 0
+    assert any("fact-nowhere" in line for line in build_errors(result)), result.stderr
+    assert edition_files(book) == good
+    assert not list(build.glob("*.new")) and not list(build.glob("*.old"))
 
 
 def processes_in(folder):
