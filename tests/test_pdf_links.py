@@ -85,6 +85,17 @@ def test_contents_page_numbers_are_the_pages_where_facts_begin(pdf, facts):
         assert printed == {pdf.get_destination_page_number(destinations[anchor]) + 1}, anchor
 
 
+def test_a_link_to_a_fact_names_the_page_it_begins_on_in_the_text_and_in_appears_in(pdf, facts):
+    begins = {fact.number: pdf.get_destination_page_number(pdf.named_destinations[fact.label]) + 1 for fact in facts}
+    glossary = pdf.get_destination_page_number(pdf.named_destinations["people"])
+    cited = {}
+    for number, page in enumerate(pdf.pages):
+        text = " ".join(page.extract_text().split())
+        cited[number] = [(int(fact), int(page)) for fact, page in re.findall(r"Fact (\d+) \(page (\d+)\)", text)]
+    assert all(begins[fact] == page for citations in cited.values() for fact, page in citations), cited
+    assert any(cited[number] for number in range(glossary)) and cited[glossary], cited
+
+
 def test_pages_print_their_own_number(pdf, facts):
     destinations = pdf.named_destinations
     for fact in facts:
