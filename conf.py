@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "A Star Is Born: Eight Facts from The Road to Stardom"
 author = "The Road to Stardom book team"
-copyright = "2026, the book team"
+copyright = f"2026, {author}"
 language = "en"
 description = (
     "Eight facts about the making of A Star Is Born, retold from a magazine "
