@@ -9,7 +9,8 @@ toctree, the index where it is listed) with no link inside an entry's link, and
 a paragraph indented by a tab or four spaces is a paragraph, not code; in
 every edition, a person a chapter names by another term of their glossary
 entry has that fact in their "Appears in" list, even where glossary and
-chapter write its accent in two Unicode forms; in the HTML, a glossary
+chapter write its accent in two Unicode forms; in the HTML, a title holding
+"<" and "&" is text in the theme's print header, and a glossary
 entry's preview shows a ``{ref}`` as its page does. (That a subheading leaves
 the PDF's running head to its fact, and that a long code line and a wide image
 wrap or shrink to the page, is the print stylesheet's, looked at, not
@@ -36,6 +37,8 @@ FILM_AGAIN = "{index}`A Star Is Born <A Star Is Born (film), works; A Star Is Bo
 KRISTOFFERSON = "to play on stage ahead of him."
 TOLD_IN = "His slot is told in {ref}`fact-glastonbury`."
 ACCENTED_TERM = "Lärs Ulrich"
+SIXTH_TITLE = "This Heartbreaking Scene Used the First Take"
+SIXTH_TITLE_WITH_MARKUP_CHARACTERS = SIXTH_TITLE + ", `<i>` & All"
 INDENTED = {"\t": "A paragraph indented by a tab.", "    ": "A paragraph indented by four spaces."}
 # The front page's toctrees: the back matter first, the glossary under a title of the toctree's own.
 TOCTREES = """:::{toctree}
@@ -63,7 +66,8 @@ def build_markup_book(folder):
     second also a subheading, a long code line and a figure with a {numref} to it, whose third holds
     a list from 3 and a main index entry, whose fourth two indented paragraphs, whose seventh names
     Lars Ulrich by a second term of his entry, "Ulrich", and whose sixth by a third, "Lärs Ulrich",
-    written with a combining accent in the glossary and without in the chapter, whose front page lists
+    written with a combining accent in the glossary and without in the chapter, its title holding
+    "<i>" and "&", whose front page lists
     the back matter first, the glossary as "Who is who", and has a heading with a link, and whose
     glossary has a {ref} in a definition."""
     book = copy_book(folder / "book")
@@ -84,6 +88,11 @@ def build_markup_book(folder):
     people.write_text(people.read_text(encoding="utf-8").replace("Lars Ulrich\n", terms, 1))
     append(chapter(book, "07"), "\nHe learned from {term}`Ulrich` too.\n")
     append(chapter(book, "06"), f"\nSo did {{term}}`{unicodedata.normalize('NFC', ACCENTED_TERM)}`.\n")
+    sixth = chapter(book, "06")
+    sixth.write_text(
+        sixth.read_text(encoding="utf-8").replace(f"# {SIXTH_TITLE}\n", f"# {SIXTH_TITLE_WITH_MARKUP_CHARACTERS}\n"),
+        encoding="utf-8",
+    )
     append(
         chapter(book, "03"), "\n3. First, Coachella.\n4. Then Stagecoach.\n\nAgain {index}`Metallica <!Metallica>`.\n"
     )
@@ -135,6 +144,14 @@ def test_a_person_named_by_another_term_has_the_fact_in_their_appears_in_list(ma
     (term,) = [dt for dt in page.select("dl.glossary dt") if dt.get_text(strip=True) == "Lars Ulrich"]
     appears_in = term.find_next_sibling("dd").select_one("p.appears-in").get_text()
     assert all(fact_label(number) in appears_in for number in (2, 6, 7)), appears_in
+
+
+def test_a_title_holding_markup_characters_is_text_in_the_themes_print_header(markup_book, request):
+    book, _result = built(request, "markup_book")
+    (sixth,) = (book / "_build" / "html" / "chapters").glob("06-*.html")
+    header = BeautifulSoup(sixth.read_text(encoding="utf-8"), "html.parser").select_one("#jb-print-docs-body h1")
+    assert header.get_text() == SIXTH_TITLE_WITH_MARKUP_CHARACTERS.replace("`", "")
+    assert header.find(True) is None, header
 
 
 def test_an_ordered_list_starts_at_its_sources_number(markup_book):
