@@ -132,8 +132,9 @@ def build_environment(**variables):
     return {**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH), "NO_COLOR": "1", **variables}
 
 
-def sphinx_build(srcdir, outdir, builder="html"):
-    """Run sphinx-build as `make` does (nitpicky, warnings as errors), dated SOURCE_DATE_EPOCH."""
+def sphinx_build(srcdir, outdir, builder="html", environment=None):
+    """Run sphinx-build as `make` does (nitpicky, warnings as errors), dated SOURCE_DATE_EPOCH, with the
+    variables in `environment` (never set in this process, whose background builds would take them too)."""
     return subprocess.run(
         [
             sys.executable,
@@ -151,7 +152,7 @@ def sphinx_build(srcdir, outdir, builder="html"):
         ],
         capture_output=True,
         text=True,
-        env=build_environment(),
+        env=build_environment(**(environment or {})),
     )
 
 

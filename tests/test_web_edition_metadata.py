@@ -6,12 +6,14 @@ shipped in the site; sitemap.xml lists every page and robots.txt names it;
 every page's favicon is a file of the site. Built without one (a plain `make
 html`), no page carries an absolute URL to any host nor any of those tags,
 and no sitemap, robots.txt or 404 page is written, yet the favicon is still
-there. A base URL without its final "/" stops the build."""
+there. A base URL that is not a folder's whole http or https address stops
+the build, saying what is wrong with it."""
 
 import hashlib
 import re
 import xml.etree.ElementTree as ElementTree
 
+import pytest
 from PIL import Image
 
 from book import BOOK, link_target, plain, sphinx_build
@@ -88,9 +90,19 @@ def test_without_a_base_url_no_page_carries_an_absolute_url_nor_web_tags(html_di
         assert not (html_dir / name).exists(), name
 
 
-def test_a_base_url_without_its_final_slash_stops_the_build(tmp_path, monkeypatch):
-    monkeypatch.setenv("BOOK_BASE_URL", "https://example.github.io/a-star-is-born")
-    result = sphinx_build(BOOK, tmp_path / "html")
+@pytest.mark.parametrize(
+    ("address", "told"),
+    [
+        ("https://example.github.io/a-star-is-born", "must end in '/'"),
+        ("example.github.io/a-star-is-born/", "must be a whole http or https address"),
+        ("/a-star-is-born/", "must be a whole http or https address"),
+        ("https://example.github.io/a star is born/", "may hold no space"),
+        ("https://example.github.io/index.html?/", "may hold no query"),
+        ("https://example.github.io/a-star-is-born//", "may hold no empty folder"),
+    ],
+)
+def test_a_base_url_that_is_not_a_folders_whole_address_stops_the_build(tmp_path, address, told):
+    result = sphinx_build(BOOK, tmp_path / "html", environment={"BOOK_BASE_URL": address})
     assert result.returncode != 0
-    assert "must end in '/'" in result.stderr
+    assert f"BOOK_BASE_URL (html_baseurl) {told}" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "Warning" not in result.stderr, result.stderr

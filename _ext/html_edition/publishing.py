@@ -3,7 +3,8 @@ sphinxext-opengraph and sphinx-notfound-page.
 
 conf.py loads this, with those three, only when ``html_baseurl`` is set.
 
-- The address must end in "/": every URL the extensions write is joined to it.
+- The address must be a whole http or https address ending in "/": every URL
+  the extensions write is joined to it.
 - A page's Open Graph description is its lead paragraph (``{.lead}``), where
   sphinxext-opengraph would take the first 200 characters of its text, so no
   two facts share one.
@@ -18,6 +19,7 @@ conf.py loads this, with those three, only when ``html_baseurl`` is set.
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from docutils import nodes
 
@@ -26,10 +28,26 @@ from book_core.checks import halt, plain_text
 SOCIAL_CARD = "_web/social-card.jpg"
 
 
+def base_url_problem(url):
+    """What keeps `url` from being the book's address, which every URL the extensions write is joined to; or None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be a whole http or https address, with its host"
+    if any(character.isspace() for character in url):
+        return "may hold no space: write it as %20"
+    if "?" in url or "#" in url:
+        return "may hold no query (?) or fragment (#)"
+    if "//" in parts.path:
+        return "may hold no empty folder (//)"
+    if not url.endswith("/"):
+        return "must end in '/'"
+    return None
+
+
 def check_base_url(app, config):
-    if not config.html_baseurl.endswith("/"):
+    if problem := base_url_problem(config.html_baseurl):
         halt(
-            f"BOOK_BASE_URL (html_baseurl) must end in '/': {config.html_baseurl!r}",
+            f"BOOK_BASE_URL (html_baseurl) {problem}: {config.html_baseurl!r}",
             "Nothing was built: set BOOK_BASE_URL to the book's address, ending in '/'.",
         )
 
