@@ -157,6 +157,9 @@ def break_the_read_book(folder):
     included = book / "snippets" / "born.md"
     included.write_text("She was born in 1986.\nShe sang\x08 at twenty.\n", encoding="utf-8")
     append(fourth, "\n```{include} ../snippets/born.md\n```\n")
+    outside = folder / "outside.md"
+    outside.write_text("Text kept beside the book, not in it.\n", encoding="utf-8")
+    append(seventh, "\n```{include} ../../outside.md\n```\n")
     swapped_first, swapped_second = swap_first_two_in_the_toctree(book)
     expected = {
         "gap_in_the_numbers": (at(gap), "is fact 9, but fact 8 is missing"),
@@ -174,6 +177,7 @@ def break_the_read_book(folder):
         "reference_in_a_heading": (at(fifth, title_line), "the {numref} in a heading would show as 'fact-glastonbury'"),
         "page_left_out_of_the_toctrees": (at(people), "is marked 'orphan', a page of the HTML alone"),
         "control_character_in_an_included_file": (at(included, 2), "holds the control character U+0008"),
+        "file_included_from_outside_the_book": (at(outside), "included from outside the book's folder"),
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
@@ -203,6 +207,7 @@ def problems_in_the_read_book(request):
         "reference_in_a_heading",
         "page_left_out_of_the_toctrees",
         "control_character_in_an_included_file",
+        "file_included_from_outside_the_book",
         "person_no_chapter_references",
     ],
 )

@@ -15,7 +15,8 @@ own PNG, JPEG or GIF files, named in lower case, with alternative text, page
 metadata that acts on the browser, ``javascript:`` links, a reference in a
 heading whose text contents would show unresolved); only the front page has
 toctrees, every entry a page of the book, and no page is left out of them
-(``orphan``); every person in the glossary is referenced by a chapter.
+(``orphan``); every file a source includes is in the book's folder; every
+person in the glossary is referenced by a chapter.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -26,6 +27,7 @@ glossary entry is reported beside the chapters still using the old name.
 """
 
 import mimetypes
+import os
 import re
 from itertools import groupby
 from pathlib import Path
@@ -312,9 +314,18 @@ def check_no_page_is_left_out(app, env):
 
 
 def check_included_files(app, env):
-    """The files documents include (images aside) are UTF-8 with no control character, as the documents are."""
+    """The files documents include are the book's own, and (images aside) UTF-8 with no control character, as
+    the documents are."""
     book = Path(env.srcdir)
     for path in sorted({Path(dep) for deps in env.dependencies.values() for dep in deps}):
+        if not (book / path).resolve().is_relative_to(book.resolve()):
+            report(
+                app,
+                None,
+                f"{os.path.normpath(book / path)}: included from outside the book's folder, which a clone "
+                "of the book lacks and no edition's download follows: move it into the book",
+            )
+            continue
         if (mimetypes.guess_type(path.name)[0] or "").startswith("image/") or not (book / path).is_file():
             continue
         try:
