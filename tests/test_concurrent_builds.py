@@ -2,12 +2,13 @@
 started together, one says it waits for the other, both pass, and the edition
 is whole afterwards, without what an interrupted build had left in its staging
 folder; a second `make serve` of one folder stops at once rather than write
-into the first one's preview. The two builds are conftest.py's
-`html_built_twice_at_once`."""
+into the first one's preview; and `make clean` waits on the lock the builds
+hold, the build folder named with a final "/" or without. The two builds are
+conftest.py's `html_built_twice_at_once`."""
 
 import subprocess
 
-from book import copy_book, plain, read_facts, start_make
+from book import BOOK, copy_book, plain, read_facts, start_make
 
 WAITING = "Waiting for another build in _build to finish..."
 
@@ -40,3 +41,15 @@ def test_a_second_make_serve_stops_at_once(tmp_path):
     assert second.returncode != 0
     assert "make serve is already running" in stdout + stderr
     assert not (book / "_build" / "doctrees" / "serve").exists()
+
+
+def test_builds_and_make_clean_lock_one_name_however_the_folder_is_written():
+    for builddir in ("_build", "_build/"):
+        commands = subprocess.run(
+            ["make", "-n", "html", "clean", f"BUILDDIR={builddir}"],
+            cwd=BOOK,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "--builddir _build html" in commands and "flock _build.lock rm -rf _build" in commands, commands
