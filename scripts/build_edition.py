@@ -13,7 +13,7 @@ and put back by the next build if a kill came in between); a failed build
 removes it and its saved environment, so the next build reads every source
 again and reports the same errors, as a build does that finds the staging
 folder of one killed mid-way. SOURCE_DATE_EPOCH, empty, is unset, and must
-otherwise be a whole number of seconds. Reading stays incremental in between,
+otherwise be a whole number of seconds, up to the end of 2107. Reading stays incremental in between,
 and the editions share what was read, ``<builddir>/doctrees/editions``
 (sphinx-build's doctrees may be shared between builders), so ``make all``
 reads the sources once.
@@ -65,13 +65,22 @@ def recover_from_a_killed_publish(edition):
     shutil.rmtree(set_aside(edition), ignore_errors=True)
 
 
+# The last second a zip archive, as the EPUB is, can date: 2107-12-31 23:59:59 UTC.
+LAST_ZIP_TIME = 4354819199
+
+
 def check_source_date_epoch():
-    """SOURCE_DATE_EPOCH, which Sphinx reads too, is unset when empty (as the specification reads it) or an integer."""
+    """SOURCE_DATE_EPOCH, which Sphinx reads too, is unset when empty (as the specification reads it) or an integer
+    no later than the EPUB can date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.strip():
         del os.environ["SOURCE_DATE_EPOCH"]
     elif epoch is not None and not re.fullmatch(r"-?[0-9]+", epoch.strip()):
         sys.exit(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since 1970: set it to one, or unset it")
+    elif epoch is not None and int(epoch) > LAST_ZIP_TIME:
+        sys.exit(
+            f"SOURCE_DATE_EPOCH={epoch!r} is after 2107, which the EPUB's zip archive cannot date: set an earlier time"
+        )
 
 
 def main():
