@@ -4,9 +4,10 @@
 Writes chapters/NN-slug.md with the next number, its front matter, a label,
 the heading and a lead to fill in, and nothing else: the numbered toctree in
 index.md takes every file in chapters/ in file-name order. Reads chapters/ as
-the build does (the book model, ``_ext/book_core/``), refuses to run while the existing numbering
-is broken, and never overwrites a file. The heading shows the title exactly;
-the file name transliterates it into lower-case ASCII words.
+the build does (the book model, ``_ext/book_core/``), refuses to run while the
+existing numbering is broken or another fact has the same name or heading,
+and never overwrites a file. The heading shows the title exactly; the file
+name transliterates it into lower-case ASCII words.
 """
 
 import argparse
@@ -34,6 +35,8 @@ MAX_SLUG_LENGTH = 40
 MAX_FACTS = 99
 # Characters Markdown or MyST would read as markup in a heading; written escaped, they show as typed.
 MARKUP = re.compile(r"([\\`*_\[\]<>{}&#|$~])")
+# A chapter's top-level heading, as written.
+HEADING = re.compile(r"^# +(.+?)[ \t]*$", re.M)
 
 TEMPLATE = """\
 ---
@@ -108,6 +111,8 @@ def new_fact(book, title):
     for name, (_number, text) in existing.items():
         if FILE_NAME.fullmatch(name)["slug"] == slug or f"fact-{slug}" in LABEL.findall(text):
             raise SystemExit(f"chapters/{name} already holds a fact named {slug!r}: choose another title.")
+        if text_of_heading.casefold() in (written.casefold() for written in HEADING.findall(text)):
+            raise SystemExit(f"chapters/{name} already has the heading {title.strip()!r}: choose another title.")
 
     path = book / "chapters" / f"{number:02d}-{slug}.md"
     try:
@@ -127,8 +132,9 @@ def main():
     print(f"Created {path.relative_to(args.book.resolve())} (fact {int(path.name[:2])}).")
     print("Write its lead and body, link people with {term} and related facts with {numref}, then run make html.")
     print(
-        "The book's title (conf.py, index.md), its front page, its cover and the EPUB's accessibility summary "
-        "(conf.py) count the facts: update them too."
+        "Where the book counts its facts, update the count: conf.py (project, html_title, the description, the "
+        "cover's alternative text, the EPUB's accessibility summary, the 404 page), index.md, and the cover, "
+        "_epub/cover.svg (then run scripts/render_cover.py)."
     )
 
 

@@ -80,6 +80,16 @@ def test_new_fact_refuses_a_name_another_fact_has_as_its_label(book):
     assert_refused(book, "Roses", f"chapters/{third.name} already holds a fact named 'roses'")
 
 
+def test_new_fact_refuses_a_heading_another_fact_has(book):
+    (sixth,) = (book / "chapters").glob("06-*.md")
+    assert "\n# This Heartbreaking Scene Used the First Take\n" in sixth.read_text(encoding="utf-8")
+    assert_refused(
+        book,
+        "This heartbreaking scene used the first take",
+        f"chapters/{sixth.name} already has the heading 'This heartbreaking scene used the first take'",
+    )
+
+
 def test_new_fact_refuses_a_chapter_that_is_not_utf8_naming_file_and_line(book):
     (second,) = (book / "chapters").glob("02-*.md")
     second.write_bytes(second.read_bytes().replace(b"---\n\n", b"---\n\n\xe9\n", 1))
