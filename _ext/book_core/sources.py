@@ -204,9 +204,10 @@ def glossary_problems(path, text):
     return problems
 
 
-# Characters no edition can show, which XHTML (the EPUB's pages) may not even hold: the C0 and C1 controls
-# but tab, line feed and carriage return.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters no edition shows as written: the C0 and C1 controls but tab, line feed and carriage return, which
+# XHTML (the EPUB's pages) may not even hold, and the bidirectional embeddings, overrides and isolates, which
+# show the text around them reversed or reordered.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def control_characters(path, text):
@@ -216,7 +217,7 @@ def control_characters(path, text):
             path,
             line,
             f"holds the control character U+{ord(match[0]):04X} at column {match.start() + 1}, "
-            "which no edition can show: remove it",
+            "which no edition shows as written: remove it",
         )
         for line, text_line in enumerate(text.split("\n"), start=1)
         for match in CONTROL_CHARACTER.finditer(text_line)
