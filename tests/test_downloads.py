@@ -2,7 +2,9 @@
 download link at all after a bare `make html` (conftest.py's
 `html_built_twice_at_once`, in a fresh copy), nor after a chapter is edited
 since the EPUB and the PDF were built (in a copy of the session's `make all`),
-even when the edit keeps an older time than theirs, as a restored backup does."""
+even when the edit keeps an older time than theirs, as a restored backup does.
+A build into another folder than make's default one offers them whatever
+that one holds (`make serve`'s preview, say)."""
 
 import os
 import shutil
@@ -66,3 +68,14 @@ def test_after_an_edit_make_html_offers_no_edition_older_than_the_sources(edited
     assert result.returncode == 0, result.stdout + result.stderr
     assert (book / "_build" / "epub").is_dir() and (book / "_build" / "pdf").is_dir()
     assert_no_download_offered(book / "_build" / "html")
+
+
+def test_a_build_into_another_folder_offers_them_whatever_makes_default_folder_holds(published, tmp_path):
+    book = copy_book(tmp_path / "book")
+    shutil.copytree(published, book / "out", symlinks=True)
+    (book / "_build" / "serve").mkdir(parents=True)
+    (book / "_build" / "serve" / "index.html").write_text("A page of make serve's preview.", encoding="utf-8")
+    result = make(book, "html", "BUILDDIR=out")
+    assert result.returncode == 0, result.stderr
+    front = BeautifulSoup((book / "out" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(front.select("article p.edition-downloads a")) == 2

@@ -32,8 +32,10 @@ logger = logging.getLogger(__name__)
 
 DOWNLOADS_DIR = "downloads"
 DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of what they were made from
-# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches.
-NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__"}
+# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches, and make's
+# default build folder (its editions and `make serve`'s preview) when this build writes to another.
+NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__", "_build"}
+BUILD_LOCK_SUFFIX = ".lock"  # <build folder>.lock, which builds of that folder hold in turn
 
 
 class edition_downloads_placeholder(nodes.General, nodes.Element):
@@ -60,8 +62,8 @@ def _human_size(path):
 
 
 def book_files_digest(book, build_dir):
-    """A digest of every file in `book` an edition could be made from: all but `build_dir`, hidden files and
-    editors' backups (NOT_A_SOURCE), virtual environments and what NOT_READ_BY_A_BUILD names."""
+    """A digest of every file in `book` an edition could be made from: all but `build_dir`, builds' locks, hidden
+    files and editors' backups (NOT_A_SOURCE), virtual environments and what NOT_READ_BY_A_BUILD names."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
         subfolders[:] = sorted(
@@ -72,7 +74,11 @@ def book_files_digest(book, build_dir):
             and not Path(folder, name, "pyvenv.cfg").exists()
             and Path(folder, name).resolve() != build_dir.resolve()
         )
-        paths += [Path(folder, name) for name in sorted(files) if not NOT_A_SOURCE.fullmatch(name)]
+        paths += [
+            Path(folder, name)
+            for name in sorted(files)
+            if not NOT_A_SOURCE.fullmatch(name) and not name.endswith(BUILD_LOCK_SUFFIX)
+        ]
     return files_digest(book, paths)
 
 
