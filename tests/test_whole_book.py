@@ -177,7 +177,7 @@ def break_the_read_book(folder):
         "reference_in_a_heading": (at(fifth, title_line), "the {numref} in a heading would show as 'fact-glastonbury'"),
         "page_left_out_of_the_toctrees": (at(people), "is marked 'orphan', a page of the HTML alone"),
         "control_character_in_an_included_file": (at(included, 2), "holds the control character U+0008"),
-        "file_included_from_outside_the_book": (at(outside), "included from outside the book's folder"),
+        "file_included_from_outside_the_book": (at(seventh), f"includes {outside}, from outside the book's folder"),
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",

@@ -314,18 +314,23 @@ def check_no_page_is_left_out(app, env):
 
 
 def check_included_files(app, env):
-    """The files documents include are the book's own, and (images aside) UTF-8 with no control character, as
-    the documents are."""
+    """The files documents include are in the book's folder, and (images aside) UTF-8 with no control character,
+    as the documents are."""
     book = Path(env.srcdir)
-    for path in sorted({Path(dep) for deps in env.dependencies.values() for dep in deps}):
-        if not (book / path).resolve().is_relative_to(book.resolve()):
-            report(
-                app,
-                None,
-                f"{os.path.normpath(book / path)}: included from outside the book's folder, which a clone "
-                "of the book lacks and no edition's download follows: move it into the book",
-            )
-            continue
+    inside = set()
+    for docname, dependencies in sorted(env.dependencies.items()):
+        # Linked folders are not resolved: a folder linked into the book is in it, as the downloads' digest has it.
+        for path in sorted(Path(os.path.normpath(book / dependency)) for dependency in dependencies):
+            if path.is_relative_to(book):
+                inside.add(path.relative_to(book))
+            else:
+                report(
+                    app,
+                    docname,
+                    f"includes {path}, from outside the book's folder, which a clone of the book lacks and no "
+                    "edition's download follows: move it into the book",
+                )
+    for path in sorted(inside):
         if (mimetypes.guess_type(path.name)[0] or "").startswith("image/") or not (book / path).is_file():
             continue
         try:
