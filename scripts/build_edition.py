@@ -9,14 +9,14 @@ share a staging folder or doctrees, and none removes an edition another is
 publishing. Sphinx writes the edition into ``<builddir>/BUILDER.new``, which
 replaces ``<builddir>/BUILDER`` only when the build passes, by two renames
 (the last edition set aside as ``BUILDER.old`` until the new one is in place,
-and put back by the next build if a kill came in between); a failed build
+and put back by the next build of the folder if a kill came in between); a failed build
 removes it and its saved environment, so the next build reads every source
 again and reports the same errors, as a build does that finds the staging
 folder of one killed mid-way. SOURCE_DATE_EPOCH, empty, is unset, and must
-otherwise be a whole number of seconds, up to the end of 2107. Reading stays incremental in between,
-and the editions share what was read, ``<builddir>/doctrees/editions``
-(sphinx-build's doctrees may be shared between builders), so ``make all``
-reads the sources once.
+otherwise be a whole number of seconds from 1970 to the end of 2107. Reading
+stays incremental in between, and the editions share what was read,
+``<builddir>/doctrees/editions`` (sphinx-build's doctrees may be shared
+between builders), so ``make all`` reads the sources once.
 """
 
 import argparse
@@ -42,27 +42,30 @@ def hold_build_lock(builddir):
     return lock
 
 
-def set_aside(edition):
-    return edition.with_name(f"{edition.name}.old")
+SET_ASIDE = ".old"  # the last edition's name while publish puts the new one in its place
 
 
 def publish(staging, edition):
     """Put the staged edition in place of the last one; once begun, an interrupt waits for it to finish."""
+    last = edition.with_name(edition.name + SET_ASIDE)
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         if edition.exists():
-            edition.rename(set_aside(edition))
+            edition.rename(last)
         staging.rename(edition)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-    shutil.rmtree(set_aside(edition), ignore_errors=True)
+    shutil.rmtree(last, ignore_errors=True)
 
 
-def recover_from_a_killed_publish(edition):
-    """The last edition back in place if a kill came between publish's two renames; else what was set aside goes."""
-    if set_aside(edition).exists() and not edition.exists():
-        set_aside(edition).rename(edition)
-    shutil.rmtree(set_aside(edition), ignore_errors=True)
+def recover_from_killed_publishing(builddir):
+    """Each edition set aside by a publish that a kill stopped between its two renames back in place, or, where
+    the new one took its place, removed."""
+    for last in builddir.glob(f"*{SET_ASIDE}"):
+        edition = last.with_name(last.name.removesuffix(SET_ASIDE))
+        if not edition.exists():
+            last.rename(edition)
+        shutil.rmtree(last, ignore_errors=True)
 
 
 # The last second a zip archive, as the EPUB is, can date: 2107-12-31 23:59:59 UTC.
@@ -70,12 +73,12 @@ LAST_ZIP_TIME = 4354819199
 
 
 def check_source_date_epoch():
-    """SOURCE_DATE_EPOCH, which Sphinx reads too, is unset when empty (as the specification reads it) or an integer
-    no later than the EPUB can date."""
+    """SOURCE_DATE_EPOCH, which Sphinx reads too, is unset when empty (as the specification reads it), or else a
+    whole number of seconds from 1970 to the end of 2107, which the EPUB's zip archive can date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.strip():
         del os.environ["SOURCE_DATE_EPOCH"]
-    elif epoch is not None and not re.fullmatch(r"-?[0-9]+", epoch.strip()):
+    elif epoch is not None and not re.fullmatch(r"[0-9]+", epoch.strip()):
         sys.exit(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since 1970: set it to one, or unset it")
     elif epoch is not None and int(epoch) > LAST_ZIP_TIME:
         sys.exit(
@@ -98,7 +101,7 @@ def main():
         sys.exit(
             f"{edition} is a symbolic link, which a build cannot replace whole: remove it, and point to it instead"
         )
-    recover_from_a_killed_publish(edition)
+    recover_from_killed_publishing(args.builddir)
     doctrees = args.builddir / "doctrees" / "editions"
     if staging.exists():  # left by a build killed mid-way, whose warnings its saved environment would not tell again
         shutil.rmtree(staging)

@@ -3,7 +3,8 @@ the print edition, the first it builds, fails (here for a missing font), make
 stops there with the error told, naming the file, and the EPUB and HTML are not
 built; when a reader presses Ctrl-C mid-build, make stops; when a build was
 killed as it published, between setting the last edition aside and putting
-the new one in place, the next build puts the last one back, though it fails.
+the new one in place, the next build of the folder puts the last one back,
+whichever edition it builds, though it fails.
 Each time the three editions in _build are byte for byte the last good ones,
 no staging folder (`*.new`) or edition set aside (`*.old`) is left, and no
 process started by the build is left running.
@@ -64,6 +65,7 @@ def test_a_build_after_one_killed_as_it_published_puts_the_last_good_edition_bac
     book, good = built_book
     build = book / "_build"
     (build / "html").rename(build / "html.old")  # where a kill between publish's two renames leaves it
+    (build / "pdf").rename(build / "pdf.old")  # the same for another edition, which this build does not make
     shutil.copytree(build / "html.old", build / "html.new")
     (build / "html.new" / "index.html").unlink()
     chapter = next((book / "chapters").glob("02-*.md"))
