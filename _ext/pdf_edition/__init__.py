@@ -33,7 +33,7 @@ from book_core.dates import build_time
 from book_core.index import first_mentions, mention_order
 from book_core.model import is_fact, label_of, reading_order
 
-from .page_map import index_letter_id, walk, write_page_map
+from .page_map import INDEX_LETTER_PREFIX, walk, write_page_map
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -280,7 +280,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
                 if subentries:
                     item += nodes.bullet_list("", *(self.index_item(sub, sublinks) for sub, sublinks in subentries))
                 group += item
-            columns += nodes.rubric("", letter, ids=[index_letter_id(letter)])
+            columns += nodes.rubric("", letter, ids=[INDEX_LETTER_PREFIX + letter])
             columns += group
         return section
 

@@ -10,8 +10,8 @@ block begins (a blank page, the colophon, the printed contents, a page inside
 one long block) has neither, and the EPUB puts its break together with the
 next page's. The index, which each builder writes itself rather than from a
 doctree, has no numbered blocks: the page it begins on names its document
-alone, as beginning there, and a later page of it the letter it begins with
-(the PDF's ``genindex-T`` is the EPUB index's heading ``T``).
+alone, as beginning there, and a later page of it the first letter whose
+heading it holds (the PDF's ``genindex-T`` is the EPUB index's heading ``T``).
 """
 
 import json
@@ -30,9 +30,7 @@ INDEX = "genindex"
 ANCHOR = re.compile(rf'\bid="({PREFIX}[^"]+|{INDEX}(?:-[^"]+)?)"')
 
 
-def index_letter_id(letter):
-    """The id of a letter's heading in the PDF's index; the EPUB's index names it by the letter alone."""
-    return f"{INDEX}-{letter}"
+INDEX_LETTER_PREFIX = f"{INDEX}-"  # a letter's heading in the PDF's index; the EPUB's index names it by the letter
 
 
 def block_id(docname, number):
@@ -79,8 +77,8 @@ def page_map(html, pages, docnames):
         first = min(anchors, key=order.get, default=None)
         if first == INDEX:
             entries.append({"page": str(number), "document": INDEX, "anchor": None})
-        elif first and first.startswith(index_letter_id("")):
-            entries.append({"page": str(number), "document": INDEX, "anchor": first.removeprefix(index_letter_id(""))})
+        elif first and first.startswith(INDEX_LETTER_PREFIX):
+            entries.append({"page": str(number), "document": INDEX, "anchor": first.removeprefix(INDEX_LETTER_PREFIX)})
         else:
             document = first and documents[first.rpartition("-")[0]]
             entries.append({"page": str(number), "document": document, "anchor": first})
