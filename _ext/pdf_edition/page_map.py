@@ -27,10 +27,8 @@ BLOCKS = (nodes.paragraph, nodes.title, nodes.term, nodes.rubric, nodes.literal_
 PREFIX = "print-"
 # The index's section in the PDF (``pdf_edition``), and its document in the EPUB.
 INDEX = "genindex"
-ANCHOR = re.compile(rf'\bid="({PREFIX}[^"]+|{INDEX}(?:-[^"]+)?)"')
-
-
 INDEX_LETTER_PREFIX = f"{INDEX}-"  # a letter's heading in the PDF's index; the EPUB's index names it by the letter
+ANCHOR = re.compile(rf'\bid="({PREFIX}[^"]+|{INDEX}|{INDEX_LETTER_PREFIX}[^"]+)"')
 
 
 def block_id(docname, number):
