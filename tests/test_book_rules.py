@@ -4,7 +4,8 @@ decoded and which fences and glossary entries are wrong (``book_core.sources``),
 and what in a read document stops the build (``book_core.checks``: raw HTML,
 a fact's number typed by hand, a missing, empty or second top-level heading,
 a heading without its label, a cross-reference in a heading, a toctree
-outside the front page or naming what is not a page).
+outside the front page or naming what is not a page); and, of the HTML
+edition, the titles the theme prints as read are escaped.
 
 These are the functions the build itself calls, imported from _ext/book_core and
 fed small texts, folders and documents that MyST parses as the build does.
@@ -49,6 +50,7 @@ from book_core.sources import (
     text_problems,
 )
 from html_edition.previews import inline_html
+from html_edition.theme_titles import escape_theme_titles
 
 CONFIG = SimpleNamespace(numfig_format=CONF["numfig_format"], root_doc=CONF["root_doc"], project=CONF["project"])
 SOURCES = sorted(
@@ -791,3 +793,13 @@ def test_a_reference_whose_text_is_found_as_pages_are_written_is_refused_in_a_he
     assert len(problems) == (2 if reftype == "numref" else 1)
     doctree.next_node(nodes.paragraph).append(xref.deepcopy())  # in the text, welcome
     assert len(document_problems(Environment(), CHAPTER, doctree)) == len(problems)
+
+
+def test_the_titles_the_theme_prints_as_read_are_escaped():
+    context = {"pagetitle": "Why <script> & Co", "root_title": "A <i>Book</i> & Co", "title": "Why &lt;script&gt;"}
+    escape_theme_titles(None, "chapters/09-why", "page.html", context, None)
+    assert context == {
+        "pagetitle": "Why &lt;script&gt; &amp; Co",
+        "root_title": "A &lt;i&gt;Book&lt;/i&gt; &amp; Co",
+        "title": "Why &lt;script&gt;",
+    }
