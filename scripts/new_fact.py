@@ -23,7 +23,7 @@ try:
     from anyascii import anyascii
 
     from book_core.model import FILE_NAME, LABEL, PLACEHOLDER_LEAD, chapter_files, fact_number, numbering_problems
-    from book_core.sources import SourceError, front_matter, read_source
+    from book_core.sources import SourceError, composed, front_matter, read_source, top_headings
 except ImportError as error:
     raise SystemExit(
         f"new_fact.py needs the book's environment ({error.name} is missing): run `make venv`, "
@@ -35,8 +35,6 @@ MAX_SLUG_LENGTH = 40
 MAX_FACTS = 99
 # Characters Markdown or MyST would read as markup in a heading; written escaped, they show as typed.
 MARKUP = re.compile(r"([\\`*_\[\]<>{}&#|$~])")
-# A chapter's top-level heading, as written.
-HEADING = re.compile(r"^# +(.+?)[ \t]*$", re.M)
 
 TEMPLATE = """\
 ---
@@ -111,8 +109,9 @@ def new_fact(book, title):
     for name, (_number, text) in existing.items():
         if FILE_NAME.fullmatch(name)["slug"] == slug or f"fact-{slug}" in LABEL.findall(text):
             raise SystemExit(f"chapters/{name} already holds a fact named {slug!r}: choose another title.")
-        if text_of_heading.casefold() in (written.casefold() for written in HEADING.findall(text)):
-            raise SystemExit(f"chapters/{name} already has the heading {title.strip()!r}: choose another title.")
+        taken = [written for written in top_headings(text) if written.casefold() == composed(title.strip()).casefold()]
+        if taken:
+            raise SystemExit(f"chapters/{name} already has the heading {taken[0]!r}: choose another title.")
 
     path = book / "chapters" / f"{number:02d}-{slug}.md"
     try:
@@ -133,8 +132,8 @@ def main():
     print("Write its lead and body, link people with {term} and related facts with {numref}, then run make html.")
     print(
         "Where the book counts its facts, update the count: conf.py (project, html_title, the description, the "
-        "cover's alternative text, the EPUB's accessibility summary, the 404 page), index.md, and the cover, "
-        "_epub/cover.svg (then run scripts/render_cover.py)."
+        "cover's alternative text, the social card's, the EPUB's accessibility summary, the 404 page), index.md, "
+        "and the cover and social card (_epub/cover.svg, scripts/render_cover.py, then run it)."
     )
 
 

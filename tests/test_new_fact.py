@@ -4,7 +4,7 @@ and writes nothing.
 Its rules are tested in process, calling the script's own functions on a
 copy of chapters/ (all the script reads): the next number, the file name
 from a title in any script, the refusals (a broken numbering, a fact of that
-name, a file the build would refuse, a title no heading can hold, a hundredth
+name or heading, a file the build would refuse, a title no heading can hold, a hundredth
 fact). Run as a command, it exits with its reason and no traceback. And once,
 end to end, a fact it adds to a book beside editor files and a chapter with a
 byte-order mark builds with `make html`, its heading showing the title as
@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 import new_fact as script
 from background import built, in_background
-from book import BOOK, copy_book, make, plain, read_facts
+from book import BOOK, append, copy_book, make, plain, read_facts
 from book_core.model import PLACEHOLDER_LEAD
 
 TITLE = "A Fact Added by the Script"
@@ -86,7 +86,21 @@ def test_new_fact_refuses_a_heading_another_fact_has(book):
     assert_refused(
         book,
         "This heartbreaking scene used the first take",
-        f"chapters/{sixth.name} already has the heading 'This heartbreaking scene used the first take'",
+        f"chapters/{sixth.name} already has the heading 'This Heartbreaking Scene Used the First Take'",
+    )
+
+
+def test_new_fact_reads_a_heading_as_it_shows_escapes_and_fences_aside(book):
+    (fifth,) = (book / "chapters").glob("05-*.md")
+    append(fifth, "\n```text\n# Shell Comments\n```\n")
+    script.new_fact(book, "Shell Comments")
+    (sixth,) = (book / "chapters").glob("06-*.md")
+    text = sixth.read_text(encoding="utf-8").replace(
+        "# This Heartbreaking Scene Used", "# This Heartbreaking Scene \\& Used"
+    )
+    sixth.write_text(text, encoding="utf-8")
+    assert_refused(
+        book, "This Heartbreaking Scene & Used the First Take", "already has the heading 'This Heartbreaking Scene &"
     )
 
 

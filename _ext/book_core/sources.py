@@ -66,6 +66,20 @@ def front_matter(text):
     return data if isinstance(data, dict) else {}
 
 
+# A backslash before an ASCII punctuation character, which Markdown shows as the character alone.
+BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def top_headings(text):
+    """The text of each top-level ('# ') heading outside fences, as written but for its backslash escapes."""
+    tokens = _FRONT_MATTER_PARSER.parse(text)
+    return [
+        BACKSLASH_ESCAPE.sub(r"\1", inline.content)
+        for heading, inline in zip(tokens, tokens[1:], strict=False)
+        if heading.type == "heading_open" and heading.tag == "h1"
+    ]
+
+
 FENCE = re.compile(r"^(?P<indent> {0,3})(?P<marker>`{3,}|~{3,}|:{3,})(?P<info>.*)$")
 DIRECTIVE = re.compile(r"\{(?P<name>[^}\s]+)\}")
 # Directives whose content is not Markdown: fences inside them are their text.
