@@ -313,17 +313,32 @@ def test_a_source_that_is_not_utf8_is_refused_at_its_line_and_column(tmp_path, d
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("# T\n\nA \x01 here.\n", "page.md:3: holds the control character U+0001 at column 3"),
-        ("# T\n\nA page\x0cbreak.\n", "page.md:3: holds the control character U+000C at column 7"),
-        ("# T\n\nA\x85next line.\n", "page.md:3: holds the control character U+0085 at column 2"),
-        ("# Why \u202edesserts Matter\n", "page.md:1: holds the control character U+202E at column 7"),
-        ("# T\n\nAn \u2067isolate\u2069.\n", "page.md:3: holds the control character U+2067 at column 4"),
+        ("# T\n\nA \x01 here.\n", ["page.md:3: holds the control character U+0001 at column 3"]),
+        ("# T\n\nA page\x0cbreak.\n", ["page.md:3: holds the control character U+000C at column 7"]),
+        ("# T\n\nA\x85next line.\n", ["page.md:3: holds the control character U+0085 at column 2"]),
+        ("# T\n\nCafe\u0301 \x01 here.\n", ["page.md:3: holds the control character U+0001 at column 7"]),
+        ("# Why \u202edesserts Matter\n", ["page.md:1: holds the control character U+202E at column 7"]),
+        (
+            "# T\n\nAn \u2067isolate\u2069.\n",
+            [
+                "page.md:3: holds the control character U+2067 at column 4",
+                "page.md:3: holds the control character U+2069 at column 12",
+            ],
+        ),
     ],
-    ids=["start_of_heading", "form_feed", "c1_next_line", "right_to_left_override", "right_to_left_isolate"],
+    ids=[
+        "start_of_heading",
+        "form_feed",
+        "c1_next_line",
+        "after_a_combining_accent",
+        "right_to_left_override",
+        "right_to_left_isolate",
+    ],
 )
-def test_a_control_character_is_refused_at_its_line_and_column(text, expected):
-    problems = problems_as_text(text_problems("page.md", text))
-    assert problems[0] == f"{expected}, which no edition shows as written: remove it"
+def test_a_control_character_is_refused_at_its_line_and_column_in_the_file(text, expected):
+    assert problems_as_text(text_problems("page.md", text)) == [
+        f"{problem}, which no edition shows as written: remove it" for problem in expected
+    ]
 
 
 def test_tabs_and_both_line_endings_are_text():

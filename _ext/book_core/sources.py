@@ -23,8 +23,9 @@ ENCODING = "utf-8-sig"
 
 
 def composed(text):
-    """The text in Unicode's composed form (NFC), as the web writes it: a name typed with a combining accent
-    (e + U+0301) in one file is then the same name as one typed with "é" in another."""
+    """The text in Unicode's composed form (NFC), as the web writes it and the build reads every source: a name
+    typed with a combining accent (e + U+0301) in one file is then the same name as one typed with "é" in
+    another."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -35,10 +36,10 @@ class SourceError(Exception):
 
 
 def read_source(book, path):
-    """The text of the source at ``book / path``, as the build decodes and composes it; SourceError if it cannot."""
+    """The text of the source at ``book / path``, as the build decodes it; SourceError if it cannot."""
     data = (book / path).read_bytes()
     try:
-        return composed(data.decode(ENCODING))
+        return data.decode(ENCODING)
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         raise SourceError(
@@ -71,10 +72,11 @@ BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def top_headings(text):
-    """The text of each top-level ('# ') heading outside fences, as written but for its backslash escapes."""
+    """The text of each top-level ('# ') heading outside fences, as written but for its backslash escapes, and
+    composed, as the build reads it."""
     tokens = _FRONT_MATTER_PARSER.parse(text)
     return [
-        BACKSLASH_ESCAPE.sub(r"\1", inline.content)
+        composed(BACKSLASH_ESCAPE.sub(r"\1", inline.content))
         for heading, inline in zip(tokens, tokens[1:], strict=False)
         if heading.type == "heading_open" and heading.tag == "h1"
     ]
@@ -155,9 +157,9 @@ INLINE_MARKUP = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
 
 
 def term_of(line):
-    """The term a glossary line defines, as its text reads: without the classifiers Sphinx reads after " : ",
-    nor the marks of emphasis or code."""
-    return INLINE_MARKUP.sub(r"\2", re.split(r" +: +", line.strip())[0])
+    """The term a glossary line defines, as its text reads: composed, as the build reads it, without the
+    classifiers Sphinx reads after " : ", nor the marks of emphasis or code."""
+    return INLINE_MARKUP.sub(r"\2", re.split(r" +: +", composed(line).strip())[0])
 
 
 def glossary_entries(text):
