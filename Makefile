@@ -9,8 +9,8 @@ ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 ifneq ($(words $(BUILDDIR)),1)
 $(error BUILDDIR="$(BUILDDIR)": make cannot quote a folder name with a space; choose one without)
 endif
-# Without a final "/": the folder's lock is $(BUILDDIR).lock, for the builds and `make clean` alike.
-override BUILDDIR := $(patsubst %/,%,$(BUILDDIR))
+# Without a final "/" (nor "//"): the folder's lock is $(BUILDDIR).lock, for the builds and `make clean` alike.
+override BUILDDIR := $(patsubst %/,%,$(subst //,/,$(subst //,/,$(BUILDDIR))))
 
 # Each edition is one sphinx-build run into a staging folder, published only
 # when it passes, one build of a folder at a time (scripts/build_edition.py).

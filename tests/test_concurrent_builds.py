@@ -44,7 +44,7 @@ def test_a_second_make_serve_stops_at_once(tmp_path):
 
 
 def test_builds_and_make_clean_lock_one_name_however_the_folder_is_written():
-    for builddir in ("_build", "_build/"):
+    for builddir in ("_build", "_build/", "_build//"):
         commands = subprocess.run(
             ["make", "-n", "html", "clean", f"BUILDDIR={builddir}"],
             cwd=BOOK,

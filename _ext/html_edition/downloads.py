@@ -32,10 +32,10 @@ logger = logging.getLogger(__name__)
 
 DOWNLOADS_DIR = "downloads"
 DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of what they were made from
-# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches, and make's
-# default build folder (its editions and `make serve`'s preview) when this build writes to another.
-NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__", "_build"}
-BUILD_LOCK_SUFFIX = ".lock"  # <build folder>.lock, which builds of that folder hold in turn
+# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches.
+NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__"}
+# Beside a build folder, the lock its builds hold in turn (scripts/build_edition.py): any such folder is output.
+BUILD_LOCK_SUFFIX = ".lock"
 
 
 class edition_downloads_placeholder(nodes.General, nodes.Element):
@@ -62,8 +62,9 @@ def _human_size(path):
 
 
 def book_files_digest(book, build_dir):
-    """A digest of every file in `book` an edition could be made from: all but `build_dir`, builds' locks, hidden
-    files and editors' backups (NOT_A_SOURCE), virtual environments and what NOT_READ_BY_A_BUILD names."""
+    """A digest of every file in `book` an edition could be made from: all but `build_dir` and every other build
+    folder (one with its lock beside it), builds' locks, hidden files and editors' backups (NOT_A_SOURCE),
+    virtual environments and what NOT_READ_BY_A_BUILD names."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
         subfolders[:] = sorted(
@@ -72,6 +73,7 @@ def book_files_digest(book, build_dir):
             if not NOT_A_SOURCE.fullmatch(name)
             and name not in NOT_READ_BY_A_BUILD
             and not Path(folder, name, "pyvenv.cfg").exists()
+            and not Path(folder, name + BUILD_LOCK_SUFFIX).exists()
             and Path(folder, name).resolve() != build_dir.resolve()
         )
         paths += [
