@@ -177,13 +177,13 @@ def test_escape_dismisses_a_focused_preview_and_keeps_the_focus(new_page, html_d
     page = new_page()
     open_book(page, html_dir, FACT_6)
     assert tab_to(page, FACT_8_LINK)
-    open_preview(page)
+    fact_8 = open_preview(page).inner_text()
     page.keyboard.press("Escape")
     no_preview(page)
     assert page.evaluate("selector => document.activeElement.matches(selector)", FACT_8_LINK)
     # The next link's own preview opens as the reader tabs on.
     page.keyboard.press("Tab")
-    assert "Real person." in open_preview(page).inner_text()
+    assert open_preview(page).inner_text() not in ("", fact_8)
 
 
 def test_the_pointer_can_move_onto_a_preview_which_stays_until_the_pointer_leaves(new_page, html_dir):
