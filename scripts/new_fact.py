@@ -106,10 +106,11 @@ def new_fact(book, title):
             "(two digits, 01 to 99); nothing was written."
         )
     slug = slugify(title) or f"fact-{number}"
+    heading_as_read = composed(title.strip()).casefold()
     for name, (_number, text) in existing.items():
         if FILE_NAME.fullmatch(name)["slug"] == slug or f"fact-{slug}" in LABEL.findall(text):
             raise SystemExit(f"chapters/{name} already holds a fact named {slug!r}: choose another title.")
-        taken = [written for written in top_headings(text) if written.casefold() == composed(title.strip()).casefold()]
+        taken = [written for written in top_headings(text) if written.casefold() == heading_as_read]
         if taken:
             raise SystemExit(f"chapters/{name} already has the heading {taken[0]!r}: choose another title.")
 
