@@ -1,9 +1,9 @@
 """A copy of the book somewhere else, to build or break without touching this one.
 
 Everything in the checkout except version control, the virtual environment,
-the Node tools and build output; time stamps are kept, so `make` there sees an
-environment made from the same requirements as current. Used by `make bench`
-and by the tests.
+the Node tools, build output and builds' locks; time stamps are kept, so
+`make` there sees an environment made from the same requirements as current.
+Used by `make bench` and by the tests.
 
 A copy can also hold a longer book, of any number of facts up to 99, made from
 the real chapters taken in turn and renumbered: the ninth fact is the first
@@ -20,7 +20,7 @@ BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "_ext"))
 from book_core.model import LABEL  # noqa: E402  (the label line, as the build reads it)
 
-LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", "node_modules", "_build", "__pycache__", ".pytest_cache")
+LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", "node_modules", "_build", "*.lock", "__pycache__", ".pytest_cache")
 FRONT_MATTER_NUMBER = re.compile(r"^fact: \d+$", re.M)
 
 

@@ -32,8 +32,9 @@ logger = logging.getLogger(__name__)
 
 DOWNLOADS_DIR = "downloads"
 DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of what they were made from
-# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches.
-NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__"}
+# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches, and make's
+# default build folder, which `make serve`'s preview writes into without taking its lock.
+NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__", "_build"}
 # Beside a build folder, the lock its builds hold in turn (scripts/build_edition.py): any such folder is output.
 BUILD_LOCK_SUFFIX = ".lock"
 
