@@ -14,7 +14,8 @@
  * facts score 60 to 99, such an entry 100.
  *
  * Every fact's result is named with its fact: "Fact 6 · This Heartbreaking
- * Scene Used the First Take".
+ * Scene Used the First Take"; a person's glossary entry with their name:
+ * "Lars Ulrich · People", where Sphinx names it by its page alone.
  */
 var Scorer = {
   // Sphinx's own weights, as searchtools.js has them.
@@ -83,7 +84,9 @@ var Scorer = {
   },
 
   score: (result) => {
-    const [docname, title, , , score] = result;
+    const [docname, title, anchor, , score] = result;
+    const term = (((window.bookSearch || {}).terms || {})[docname] || {})[anchor.slice(1)];
+    if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
     const fact = Scorer._prepare().facts[docname];
     if (!fact) return score;
     // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".

@@ -7,14 +7,15 @@ thing of one fact (at least one query a fact), the search page of the book
 of all results: only the person's own glossary entry may come before it. A
 fact that only mentions the name in passing, in a paragraph pointing to
 another fact, comes after. Every result that is a fact is named "Fact N ·
-Title", as the reader's table of contents numbers it.
+Title", as the reader's table of contents numbers it, and a person's glossary
+entry by the person: "Lars Ulrich · People", not "People" as the page itself.
 """
 
 from urllib.parse import quote_plus
 
 import pytest
 
-from book import collapsed, fact_label, plain
+from book import collapsed, fact_label, glossary_terms, plain
 from browser import opened_in_tabs
 
 # (query, the fact it is about): names, songs, places and things, as a reader types them.
@@ -107,3 +108,13 @@ def test_a_result_reads_fact_number_and_title(new_page, html_dir):
     found = results(new_page(), html_dir, "Sam Elliott")
     texts = [text for href, text in found if href.startswith("chapters/06-first-take.html")]
     assert texts[0] == "Fact\N{NO-BREAK SPACE}6 · This Heartbreaking Scene Used the First Take"
+
+
+def test_a_persons_glossary_entry_is_named_by_the_person(answers):
+    terms = glossary_terms()
+    people = [query for query, _ in QUERIES if query in terms]
+    assert people
+    for person in people:
+        entries = [text for href, text in answers[person] if href.startswith("people.html#term-")]
+        assert f"{person} · People" in entries, answers[person]
+        assert {plain(text).removesuffix(" · People") for text in entries} <= set(terms), answers[person]

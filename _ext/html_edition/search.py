@@ -1,6 +1,8 @@
 """What the search page's scorer (``_static/search-scorer.js``, conf.py's
 ``html_search_scorer``) knows of each fact: its label ("Fact 6") and how much
-it is about each word.
+it is about each word; and the name of each glossary term, by its page and id,
+so that a result that is a person's entry reads "Lars Ulrich · People", not
+"People" as the page it is on.
 
 A fact is about the words of its title (weight 3 each time), of its lead (2),
 of its index entries (2) and of its other paragraphs (1). A paragraph that
@@ -20,6 +22,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from book_core.checks import plain_text
+from book_core.people import glossary_terms
 
 from .previews import facts, is_html_edition, lead_of, title_of
 
@@ -61,6 +64,15 @@ def fact_words(section, own_ids, fact_ids):
     return dict(sorted(words.items()))
 
 
+def term_names(env):
+    """{document: {id: name}} of every glossary term, as the glossary writes the name."""
+    names = {}
+    for docname in sorted({docname for docname, _anchor in glossary_terms(env)}):
+        for term in env.get_doctree(docname).findall(nodes.term):
+            names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], plain_text(term)))
+    return names
+
+
 def search_data(env):
     fact_list = facts(env)
     fact_ids = {node_id for _, _, section in fact_list for node_id in section["ids"]}
@@ -68,7 +80,8 @@ def search_data(env):
         "facts": {
             docname: {"label": label, "words": fact_words(section, set(section["ids"]), fact_ids)}
             for docname, label, section in fact_list
-        }
+        },
+        "terms": term_names(env),
     }
 
 
