@@ -160,6 +160,7 @@ def break_the_read_book(folder):
     outside = folder / "outside.md"
     outside.write_text("Text kept beside the book, not in it.\n", encoding="utf-8")
     append(seventh, "\n```{include} ../../outside.md\n```\n")
+    miscased_line = append(third, "\nThe roses were for {term}`bradley cooper`.\n") + 1
     swapped_first, swapped_second = swap_first_two_in_the_toctree(book)
     expected = {
         "gap_in_the_numbers": (at(gap), "is fact 9, but fact 8 is missing"),
@@ -181,6 +182,10 @@ def break_the_read_book(folder):
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
+        ),
+        "person_named_otherwise_than_the_glossary": (
+            at(third, miscased_line),
+            "{term} names 'bradley cooper', which the glossary writes 'Bradley Cooper'",
         ),
     }
     assert swapped_second.name.startswith("01-")
@@ -209,6 +214,7 @@ def problems_in_the_read_book(request):
         "control_character_in_an_included_file",
         "file_included_from_outside_the_book",
         "person_no_chapter_references",
+        "person_named_otherwise_than_the_glossary",
     ],
 )
 def test_a_problem_in_the_read_book_stops_the_build_naming_file_and_line(problems_in_the_read_book, problem):

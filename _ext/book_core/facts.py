@@ -31,6 +31,15 @@ def label_above_heading(doctree):
     )
 
 
+def term_references(doctree):
+    """The document's {term} references, as read: not yet resolved."""
+    return [
+        node
+        for node in doctree.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "std" and node.get("reftype") == "term"
+    ]
+
+
 def chapters(env):
     """Each fact chapter's Chapter, by document name."""
     return env.book_chapters
@@ -49,11 +58,7 @@ class ChapterCollector(EnvironmentCollector):
         if is_fact(docname):
             app.env.book_chapters[docname] = Chapter(
                 label_above_heading(doctree),
-                frozenset(
-                    node["reftarget"].lower()
-                    for node in doctree.findall(addnodes.pending_xref)
-                    if node.get("refdomain") == "std" and node.get("reftype") == "term"
-                ),
+                frozenset(node["reftarget"].lower() for node in term_references(doctree)),
             )
 
 
