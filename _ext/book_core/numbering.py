@@ -7,8 +7,9 @@ agree, and the numbers must run 1..N with no gap and no duplicate
 (``model`` holds those rules). The number readers see, the section
 number Sphinx gives the chapter (in the navigation, the heading, "Fact N"
 references, the EPUB's navigation and the PDF's outline), must be the same,
-and no other heading in the chapter may take a number of its own, nor be
-pointed to by ``{numref}``, which would print "Fact " with no number.
+and no heading below a title may be pointed to by ``{numref}``, which would
+print "Fact " with no number (``checks`` refuses a second top-level heading,
+which would take a number of its own).
 
 Each disagreement is logged as an error located at the file concerned, and
 stops the build before anything is written (``checks``). The checks run
@@ -62,13 +63,6 @@ def check_numbers_readers_see(app, env):
         shown = env.toc_secnumbers.get(docname, {})
         if number is not None and shown.get("") not in (None, (number,)):
             report(app, docname, f"is fact {number}, but readers would see it as fact {'.'.join(map(str, shown['']))}")
-        for anchor in sorted(anchor for anchor, shown_number in shown.items() if anchor and len(shown_number) == 1):
-            report(
-                app,
-                docname,
-                f"the heading {anchor!r} would be numbered "
-                f"{'.'.join(map(str, shown[anchor]))} as if it were a fact of its own",
-            )
     return []
 
 
