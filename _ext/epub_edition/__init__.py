@@ -35,11 +35,7 @@ class BookEpubBuilder(PrintPageList, NumberedNavigation, PackageMetadata, Reprod
         super().prepare_writing(docnames)
         lang = html.escape(self.config.epub_language)
         self.globalcontext["html_tag"] = self.html_tag.replace(">", f' lang="{lang}" xml:lang="{lang}">', 1)
-
-
-def add_cover_alt(app, pagename, templatename, context, doctree):
-    if app.builder.name == "epub" and pagename == app.builder.coverpage_name.rsplit(".", 1)[0]:
-        context["cover_alt"] = app.config.epub_cover_alt
+        self.globalcontext["cover_alt"] = self.config.epub_cover_alt  # for _templates/epub-cover.html
 
 
 def setup(app):
@@ -49,5 +45,4 @@ def setup(app):
     app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
     app.add_config_value("epub_cover_alt", "", "epub", types=frozenset({str}))
     app.add_config_value("epub_static_path", [], "epub", types=frozenset({list}))
-    app.connect("html-page-context", add_cover_alt)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,11 +14,21 @@ import html
 from docutils import nodes
 from lxml import etree
 
-from book_core.people import glossary_terms
+from book_core.people import glossary_documents
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
 LANDMARKS_TITLE = "Landmarks"
+
+
+def hidden_nav(epub_type, heading, links, **attributes):
+    """A <nav> for reading systems, hidden from the page: its heading, then its links, each (attributes, text)."""
+    nav = etree.Element(f"{{{XHTML}}}nav", {f"{{{OPS}}}type": epub_type, **attributes, "hidden": "hidden"})
+    etree.SubElement(nav, f"{{{XHTML}}}h2").text = heading
+    listing = etree.SubElement(nav, f"{{{XHTML}}}ol")
+    for link_attributes, text in links:
+        etree.SubElement(etree.SubElement(listing, f"{{{XHTML}}}li"), f"{{{XHTML}}}a", link_attributes).text = text
+    return nav
 
 
 class NumberedNavigation:
@@ -46,16 +56,13 @@ class NumberedNavigation:
         first_fact = next((entry for entry in self.refnodes if "secnumber" in entry), None)
         if first_fact:
             found.append(("bodymatter", first_fact["refuri"], first_fact["text"]))
-        for docname in self._glossary_docnames():
+        for docname in glossary_documents(self.env):
             href = docname + self.out_suffix
             found.append(("glossary", href, titles.get(href, html.escape(self.env.titles[docname].astext()))))
         if self.use_index:
             href = "genindex" + self.out_suffix
             found.append(("index", href, titles.get(href, "Index")))
         return found
-
-    def _glossary_docnames(self):
-        return sorted({docname for docname, _anchor in glossary_terms(self.env)})
 
     def build_navigation_doc(self):
         super().build_navigation_doc()
@@ -66,13 +73,11 @@ class NumberedNavigation:
             etree.SubElement(head, f"{{{XHTML}}}link", rel="stylesheet", type="text/css", href=f"_static/{stylesheet}")
         body = tree.getroot().find(f"{{{XHTML}}}body")
         body.find(f"{{{XHTML}}}nav[@{{{OPS}}}type='toc']").set("role", "doc-toc")
-        nav = etree.SubElement(body, f"{{{XHTML}}}nav", {f"{{{OPS}}}type": "landmarks", "hidden": "hidden"})
-        etree.SubElement(nav, f"{{{XHTML}}}h2").text = LANDMARKS_TITLE
-        listing = etree.SubElement(nav, f"{{{XHTML}}}ol")
-        for epub_type, href, title in self.landmarks():
-            item = etree.SubElement(listing, f"{{{XHTML}}}li")
-            link = etree.SubElement(item, f"{{{XHTML}}}a", {f"{{{OPS}}}type": epub_type, "href": href})
-            link.text = html.unescape(title)
+        links = [
+            ({f"{{{OPS}}}type": epub_type, "href": href}, html.unescape(title))
+            for epub_type, href, title in self.landmarks()
+        ]
+        body.append(hidden_nav("landmarks", LANDMARKS_TITLE, links))
         tree.write(path, encoding="UTF-8", xml_declaration=True, pretty_print=True, doctype="<!DOCTYPE html>")
 
     def toc_metadata(self, level, navpoints):

@@ -12,21 +12,19 @@ a page inside one long paragraph) has its marker together with the next
 page's: the place a reader turning to that page in print reads on from.
 
 Where the pages begin comes from the page map the PDF build writes beside the
-PDF (``pdf_edition.page_map``): the one ``epub_print_page_map`` names or, by
-default, the one in the same build folder (``_build/pdf`` for
+PDF (``pdf_edition.page_map``), in the same build folder (``_build/pdf`` for
 ``_build/epub``), which is why ``make epub`` builds the PDF first.
 """
 
 import json
-from pathlib import Path
 
 from lxml import etree
 
 from book_core.checks import halt
 from pdf_edition.page_map import PAGE_MAP_NAME
 
-XHTML = "http://www.w3.org/1999/xhtml"
-OPS = "http://www.idpf.org/2007/ops"
+from .navigation import OPS, XHTML, hidden_nav
+
 PAGE_LIST_TITLE = "Pages"
 # Parents that may hold only certain children: a marker goes inside their child instead.
 STRICT_PARENTS = {"dl", "ul", "ol", "table", "thead", "tbody", "tr"}
@@ -58,7 +56,7 @@ NOT_WRITTEN = "The EPUB was not written: fix the error above."  # no EPUB withou
 
 
 class PrintPageList:
-    """Mixin for Sphinx's Epub3Builder; reads epub_print_page_map."""
+    """Mixin for Sphinx's Epub3Builder, after NumberedNavigation: the page list goes before its landmarks."""
 
     def get_outdated_docs(self):
         # The markers go into the pages as written, from the print layout, which any edit may
@@ -71,8 +69,6 @@ class PrintPageList:
         self._add_page_list(page_breaks)
 
     def _page_map_path(self):
-        if self.config.epub_print_page_map:
-            return Path(self.confdir, self.config.epub_print_page_map)
         return self.outdir.parent / "pdf" / PAGE_MAP_NAME
 
     def _print_pages(self):
@@ -80,7 +76,7 @@ class PrintPageList:
         if not path.is_file():
             halt(
                 f"no page map of the print edition at {path}: the EPUB marks the PDF's pages, "
-                "so build the PDF first (make pdf), or name its page map in epub_print_page_map",
+                "so build the PDF first (make pdf)",
                 NOT_WRITTEN,
             )
         return json.loads(path.read_text(encoding="utf-8"))
@@ -123,24 +119,14 @@ class PrintPageList:
         path = self.outdir / "nav.xhtml"
         tree = etree.parse(path, etree.XMLParser(remove_blank_text=True))
         body = tree.getroot().find(f"{{{XHTML}}}body")
-        landmarks = body.find(f"{{{XHTML}}}nav[@{{{OPS}}}type='landmarks']")
-        nav = etree.Element(
-            f"{{{XHTML}}}nav", {f"{{{OPS}}}type": "page-list", "role": "doc-pagelist", "hidden": "hidden"}
+        links = [({"href": href}, label) for label, href in page_breaks]
+        body.find(f"{{{XHTML}}}nav[@{{{OPS}}}type='landmarks']").addprevious(
+            hidden_nav("page-list", PAGE_LIST_TITLE, links, role="doc-pagelist")
         )
-        etree.SubElement(nav, f"{{{XHTML}}}h2").text = PAGE_LIST_TITLE
-        listing = etree.SubElement(nav, f"{{{XHTML}}}ol")
-        for label, href in page_breaks:
-            item = etree.SubElement(listing, f"{{{XHTML}}}li")
-            etree.SubElement(item, f"{{{XHTML}}}a", href=href).text = label
-        if landmarks is not None:
-            landmarks.addprevious(nav)
-        else:
-            body.append(nav)
         tree.write(path, encoding="UTF-8", xml_declaration=True, pretty_print=True, doctype="<!DOCTYPE html>")
 
 
 def setup(app):
     app.setup_extension("pdf_edition.page_map")  # the ids on blocks that the map names
-    app.add_config_value("epub_print_page_map", "", "", types=frozenset({str}))
     app.add_config_value("epub_page_break_source", "", "epub", types=frozenset({str}))
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
