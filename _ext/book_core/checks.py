@@ -38,9 +38,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .facts import chapters, term_references
+from .facts import chapters, label_above_heading, term_references
 from .model import PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
-from .people import glossary_terms
+from .people import glossary_documents
 from .sources import SourceError, control_characters, glossary_entries, read_source, text_problems
 
 logger = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def report(app, location, message):
 
 
 def _located(app, problem):
-    """A book_sources Problem as Sphinx's location and message: Sphinx takes a bare path for a document's name."""
+    """A model.Problem as Sphinx's location and message: Sphinx takes a bare path for a document's name."""
     path = Path(app.srcdir, problem.path)
     return (f"{path}:{problem.line}", problem.message) if problem.line else (None, f"{path}: {problem.message}")
 
@@ -249,7 +249,7 @@ def document_problems(env, docname, doctree):
             )
             for extra in sections[1:]
         ]
-        if not any(name.startswith("fact-") and doctree.nametypes.get(name) for name in sections[0]["names"]):
+        if label_above_heading(doctree) is None:
             problems.append(
                 Problem(
                     path,
@@ -285,9 +285,8 @@ def check_people(app, env):
     """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty; and a fact's
     every {term} writes the term as the glossary does, or the index would list the person twice."""
     mentioned = set().union(*(chapter.people for chapter in chapters(env).values()))
-    glossary_docs = {docname for docname, _anchor in glossary_terms(env)}
     spelling = {}
-    for docname in sorted(glossary_docs):
+    for docname in glossary_documents(env):
         path = env.doc2path(docname, base=False)
         for entry in glossary_entries(read_source(Path(env.srcdir), path)):
             spelling.update({term.lower(): term for _line, term in entry.terms})

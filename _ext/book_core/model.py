@@ -1,8 +1,8 @@
 """The book model: which sources are facts, their numbers, labels and order, and "Fact N".
 
 Every part of the book reads the facts through here: the checks, the
-glossary's "Appears in" lists, the index, the EPUB's navigation, the print
-edition and ``scripts/new_fact.py``. No Sphinx here: the script runs without
+glossary's "Appears in" lists, the index, the HTML's previews and search, the
+print edition and ``scripts/new_fact.py``. No Sphinx here: the script runs without
 it; the functions that read a build take its environment or config.
 """
 
@@ -16,8 +16,8 @@ CHAPTER_DIR = "chapters"
 FILE_NAME = re.compile(r"(?P<prefix>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
 
 # The label line above a fact's heading: (fact-glastonbury)=
-LABEL = re.compile(r"^\((fact-[^)\s]+)\)=[ \t\r]*$", re.M)
 LABEL_PREFIX = "fact-"
+LABEL = re.compile(rf"^\(({LABEL_PREFIX}[^)\s]+)\)=[ \t\r]*$", re.M)
 # The lead scripts/new_fact.py writes into a new chapter, for its writer to replace.
 PLACEHOLDER_LEAD = "One or two sentences that say what this fact is."
 

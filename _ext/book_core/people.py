@@ -25,6 +25,11 @@ def glossary_terms(env):
     }
 
 
+def glossary_documents(env):
+    """The documents that hold a glossary, sorted by name."""
+    return sorted({docname for docname, _anchor in glossary_terms(env)})
+
+
 class AppearsIn(SphinxPostTransform):
     """Append the facts that mention a person to that person's glossary entry."""
 

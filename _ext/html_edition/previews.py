@@ -27,7 +27,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from book_core.model import facts_in_order, is_fact, label_of
-from book_core.people import APPEARS_IN, glossary_terms
+from book_core.people import APPEARS_IN, glossary_documents
 
 BUILDER = "html"
 # The files under html_static_path: the vendored libraries, loaded on demand,
@@ -131,7 +131,7 @@ def glossary_previews(app, docname, doctree):
 def previewed_documents(env):
     """The facts, in reading order, then the documents that hold a glossary."""
     facts = facts_in_order(env)
-    return facts + sorted({docname for docname, _anchor in glossary_terms(env)} - set(facts))
+    return facts + [docname for docname in glossary_documents(env) if docname not in facts]
 
 
 def init_previews(app):

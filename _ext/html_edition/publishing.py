@@ -21,9 +21,9 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from docutils import nodes
-
 from book_core.checks import halt, plain_text
+
+from .previews import lead_of
 
 SOCIAL_CARD = "_web/social-card.jpg"
 
@@ -54,7 +54,7 @@ def check_base_url(app, config):
 
 def describe_by_lead(app, doctree):
     """A page's Open Graph description is its lead paragraph, as sphinxext-opengraph's page field."""
-    lead = next(doctree.findall(lambda node: isinstance(node, nodes.paragraph) and "lead" in node["classes"]), None)
+    lead = lead_of(doctree)
     if lead is not None:
         app.env.metadata[app.env.docname]["og:description"] = " ".join(plain_text(lead).split())
 

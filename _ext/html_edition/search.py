@@ -22,7 +22,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from book_core.checks import plain_text
-from book_core.people import glossary_terms
+from book_core.people import glossary_documents
 
 from .previews import facts, is_html_edition, lead_of, title_of
 
@@ -67,7 +67,7 @@ def fact_words(section, own_ids, fact_ids):
 def term_names(env):
     """{document: {id: name}} of every glossary term, as the glossary writes the name."""
     names = {}
-    for docname in sorted({docname for docname, _anchor in glossary_terms(env)}):
+    for docname in glossary_documents(env):
         for term in env.get_doctree(docname).findall(nodes.term):
             names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], plain_text(term)))
     return names

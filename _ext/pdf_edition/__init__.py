@@ -33,11 +33,10 @@ from book_core.dates import build_time
 from book_core.index import first_mentions, mention_order
 from book_core.model import is_fact, label_of, reading_order
 
-from .page_map import INDEX_LETTER_PREFIX, walk, write_page_map
+from .page_map import INDEX, INDEX_LETTER_PREFIX, walk, write_page_map
 
 logger = sphinx_logging.getLogger(__name__)
 
-INDEX = "genindex"
 DOCUMENT_ANCHOR = "#document-"
 
 
