@@ -49,17 +49,15 @@ class PDFError(SphinxError):
     category = "PDF"
 
 
-def pass_on_weasyprint_warning(message):
-    """Pass a warning WeasyPrint logged on to Sphinx, so that -W fails the build."""
-    if message.startswith(FONTTOOLS_FALLBACK):
-        logger.info("WeasyPrint: %s", message)
-    else:
-        logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
-
-
 class WeasyPrintWarnings(logging.Handler):
+    """Pass each warning WeasyPrint logs on to Sphinx, so that -W fails the build."""
+
     def emit(self, record):
-        pass_on_weasyprint_warning(record.getMessage())
+        message = record.getMessage()
+        if message.startswith(FONTTOOLS_FALLBACK):
+            logger.info("WeasyPrint: %s", message)
+        else:
+            logger.warning("WeasyPrint: %s", message, type="pdf", subtype="weasyprint")
 
 
 @contextmanager
@@ -74,10 +72,6 @@ def weasyprint_at_work(page, target):
         raise PDFError(f"WeasyPrint failed to lay out {page}: {type(error).__name__}: {error}") from error
     finally:
         logging.getLogger("weasyprint").removeHandler(warnings)
-
-
-def build_date():
-    return build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def give_ids_one_owner(tree, root):
@@ -175,7 +169,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
             "author": self.config.author,
             "pdf_description": self.config.pdf_description,
             "pdf_keywords": self.config.pdf_keywords,
-            "pdf_date": build_date(),
+            "pdf_date": build_time().strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
 
     def assemble_toc_secnumbers(self):
