@@ -4,7 +4,8 @@ download link at all after a bare `make html` (conftest.py's
 since the EPUB and the PDF were built (in a copy of the session's `make all`),
 even when the edit keeps an older time than theirs, as a restored backup does.
 A build into another folder than make's default one offers them whatever
-that one holds (`make serve`'s preview, say)."""
+that one holds (`make serve`'s preview, say), and a log the build writes into
+the book's folder as it runs changes nothing of what the HTML offers."""
 
 import os
 import shutil
@@ -13,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book import append, chapter, copy_book, link_target, make
+from html_edition.downloads import book_files_digest
 
 
 def download_links(page):
@@ -79,3 +81,12 @@ def test_a_build_into_another_folder_offers_them_whatever_makes_default_folder_h
     assert result.returncode == 0, result.stderr
     front = BeautifulSoup((book / "out" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert len(front.select("article p.edition-downloads a")) == 2
+
+
+def test_a_log_written_as_the_build_runs_is_not_part_of_the_book(tmp_path):
+    book = copy_book(tmp_path / "book")
+    made_from = book_files_digest(book, book / "_build")
+    (book / "build.log").write_text("Running Sphinx v9.0.4\n", encoding="utf-8")
+    assert book_files_digest(book, book / "_build") == made_from
+    (book / "notes.txt").write_text("A file a build could read.\n", encoding="utf-8")
+    assert book_files_digest(book, book / "_build") != made_from

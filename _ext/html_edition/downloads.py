@@ -37,6 +37,7 @@ DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of wha
 NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__", "_build"}
 # Beside a build folder, the lock its builds hold in turn (scripts/build_edition.py): any such folder is output.
 BUILD_LOCK_SUFFIX = ".lock"
+LOG_SUFFIX = ".log"  # a log the build writes as it runs (make all > build.log), which no build reads
 
 
 class edition_downloads_placeholder(nodes.General, nodes.Element):
@@ -64,7 +65,7 @@ def _human_size(path):
 
 def book_files_digest(book, build_dir):
     """A digest of every file in `book` an edition could be made from: all but `build_dir` and every other build
-    folder (one with its lock beside it), builds' locks, hidden files and editors' backups (NOT_A_SOURCE),
+    folder (one with its lock beside it), builds' locks and logs, hidden files and editors' backups (NOT_A_SOURCE),
     virtual environments and what NOT_READ_BY_A_BUILD names."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
@@ -80,7 +81,7 @@ def book_files_digest(book, build_dir):
         paths += [
             Path(folder, name)
             for name in sorted(files)
-            if not NOT_A_SOURCE.fullmatch(name) and not name.endswith(BUILD_LOCK_SUFFIX)
+            if not NOT_A_SOURCE.fullmatch(name) and not name.endswith((BUILD_LOCK_SUFFIX, LOG_SUFFIX))
         ]
     return files_digest(book, paths)
 
