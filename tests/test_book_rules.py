@@ -2,7 +2,9 @@
 fact chapters and what numbers they carry (``book_core.model``), how a source is
 decoded and which fences and glossary entries are wrong (``book_core.sources``),
 and what in a read document stops the build (``book_core.checks``: raw HTML,
-a fact's number typed by hand, a missing, empty or second top-level heading,
+a fact's number typed by hand, a link markdown-it refuses and so prints as
+typed, a refused character an entity writes, an image file that is not what
+its name says, a missing, empty or second top-level heading,
 a heading without its label, a cross-reference in a heading, a toctree
 outside the front page or naming what is not a page); and, of the HTML
 edition, the titles the theme prints as read are escaped.
@@ -19,6 +21,7 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import PIL.Image
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
@@ -26,7 +29,7 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF
-from book_core.checks import document_problems, plain_text
+from book_core.checks import document_problems, image_problems, plain_text
 from book_core.model import (
     LABEL,
     Problem,
@@ -672,6 +675,23 @@ def test_raw_html_or_any_raw_output_is_refused_at_its_line(docname, added, expec
     assert all(problem.startswith(expected.partition(" (")[0]) and REFUSED in problem for problem in problems)
 
 
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        ("\nSee [a link](javascript:alert(1)).\n", "'[a link](javascript:alert(1))' would print as typed"),
+        ("\nSee [the list](file:///etc/passwd).\n", "'[the list](file:///etc/passwd)' would print as typed"),
+        ("\nSee [the site](https://example.org/a page).\n", "'[the site](https://example.org/a page)' would print"),
+        ("\nSee <vbscript:run>.\n", "'<vbscript:run>' would print as typed"),
+        ("\nRoses &#x202E;here.\n", "an entity writes the control character U+202E"),
+        ("\nA bell &#7; rang.\n", "holds U+FFFD, the mark of a character that could not be read"),
+    ],
+    ids=["script_link", "file_link", "address_with_a_space", "script_autolink", "bidi_entity", "control_entity"],
+)
+def test_a_link_markdown_it_refuses_and_an_entity_of_a_refused_character_are_refused_at_their_line(added, expected):
+    (problem,) = problems_in(CHAPTER, LEAD + added)
+    assert problem.startswith(f"chapters/02-glastonbury.md:10: {expected}")
+
+
 def test_a_link_that_runs_a_script_is_refused_at_its_line():
     text = LEAD + "\n```{eval-rst}\n`Click <javascript:alert(1)>`_\n```\n"
     assert problems_in(CHAPTER, text) == [
@@ -709,6 +729,10 @@ def test_a_link_that_runs_a_script_is_refused_at_its_line():
             "\n![](../images/rose.png)\n",
             "chapters/02-glastonbury.md:10: the image '../images/rose.png' has no alternative text",
         ),
+        (
+            "\n![A rose](../images/.rose.png)\n",
+            "chapters/02-glastonbury.md:10: the image '../images/.rose.png' is hidden",
+        ),
     ],
     ids=[
         "math_role",
@@ -719,6 +743,7 @@ def test_a_link_that_runs_a_script_is_refused_at_its_line():
         "image_name_in_upper_case",
         "placeholder_lead",
         "image_without_alt_text",
+        "hidden_image",
     ],
 )
 def test_what_one_edition_would_show_otherwise_or_fetch_from_elsewhere_is_refused_at_its_line(added, expected):
@@ -740,6 +765,22 @@ def test_text_for_one_edition_only_is_refused_at_its_line():
 
 def test_an_image_every_edition_shows_with_its_alternative_text_is_welcome():
     assert problems_in(CHAPTER, LEAD + "\n![Roses on the seat of a truck](../images/roses.jpg)\n") == []
+
+
+def test_an_image_file_must_be_what_its_name_says(tmp_path):
+    PIL.Image.new("RGB", (2, 2)).save(tmp_path / "rose.png")
+    PIL.Image.new("RGB", (2, 2)).save(tmp_path / "star.png", format="JPEG")
+    (tmp_path / "script.png").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', encoding="utf-8")
+    (tmp_path / "empty.gif").write_bytes(b"")
+    assert problems_as_text(
+        problem
+        for name in ["rose.png", "star.png", "script.png", "empty.gif"]
+        for problem in image_problems(tmp_path, Path(name))
+    ) == [
+        "star.png: is named a PNG image, but is JPEG: save it as PNG",
+        "script.png: is named a PNG image, but is not an image Pillow reads: save it as PNG",
+        "empty.gif: is named a GIF image, but is not an image Pillow reads: save it as GIF",
+    ]
 
 
 def test_page_metadata_that_acts_on_the_browser_is_refused():

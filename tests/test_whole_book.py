@@ -161,6 +161,10 @@ def break_the_read_book(folder):
     outside.write_text("Text kept beside the book, not in it.\n", encoding="utf-8")
     append(seventh, "\n```{include} ../../outside.md\n```\n")
     miscased_line = append(third, "\nThe roses were for {term}`bradley cooper`.\n") + 1
+    (book / "images").mkdir(exist_ok=True)
+    script_as_png = book / "images" / "star.png"
+    script_as_png.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', encoding="utf-8")
+    append(third, "\n![A gold star](../images/star.png)\n")
     swapped_first, swapped_second = swap_first_two_in_the_toctree(book)
     expected = {
         "gap_in_the_numbers": (at(gap), "is fact 9, but fact 8 is missing"),
@@ -183,6 +187,7 @@ def break_the_read_book(folder):
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
         ),
+        "image_not_what_its_name_says": (at(script_as_png), "is named a PNG image, but is not an image Pillow reads"),
         "person_named_otherwise_than_the_glossary": (
             at(third, miscased_line),
             "{term} names 'bradley cooper', which the glossary writes 'Bradley Cooper'",
@@ -215,6 +220,7 @@ def problems_in_the_read_book(request):
         "file_included_from_outside_the_book",
         "person_no_chapter_references",
         "person_named_otherwise_than_the_glossary",
+        "image_not_what_its_name_says",
     ],
 )
 def test_a_problem_in_the_read_book_stops_the_build_naming_file_and_line(problems_in_the_read_book, problem):

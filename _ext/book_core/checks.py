@@ -1,22 +1,24 @@
 """Stop the build, before any edition is written, unless the book is whole.
 
-Before Sphinx parses a source (``sources`` holds these rules): every source
-is UTF-8 with no control character (and, once read, every file a source
-includes); chapters/ holds fact chapters only; every fence is closed; every
-glossary entry has one definition. After reading: every document has a
-title, each fact chapter exactly one top-level heading and a ``(fact-…)=``
-label on it, and a lead of its own, not new_fact.py's placeholder; no fact's
-number is typed by hand ("Fact 3" in the text, which a renumbering would
-leave behind, where ``{numref}`` follows the fact); no source holds what one
-edition would show otherwise than another, what could run in a reader's
-browser, or what would come from elsewhere (``refused``: raw HTML but a hard
-line break, math, ``{only}``, links to files, images that are not the book's
-own PNG, JPEG or GIF files, named in lower case, with alternative text, page
-metadata that acts on the browser, ``javascript:`` links, a reference in a
-heading whose text contents would show unresolved); only the front page has
-toctrees, every entry a page of the book, and no page is left out of them
-(``orphan``); every file a source includes is in the book's folder; every
-person in the glossary is referenced by a chapter, as the glossary writes
+Before Sphinx parses a source (``sources`` holds these rules): every source is
+UTF-8 with no control character (and, once read, every file a source includes);
+chapters/ holds fact chapters only; every fence is closed; every glossary entry
+has one definition. After reading: every document has a title, each fact
+chapter exactly one top-level heading and a ``(fact-…)=`` label on it, and a
+lead of its own, not new_fact.py's placeholder; no fact's number is typed by
+hand ("Fact 3" in the text, which a renumbering would leave behind, where
+``{numref}`` follows the fact), no text holds a refused character an entity
+wrote, nor a link markdown-it refused and so leaves as typed
+(``text_refused``); no source holds what one edition would show otherwise than
+another, what could run in a reader's browser, or what would come from
+elsewhere (``refused``: raw HTML but a hard line break, math, ``{only}``, links
+to files, images that are not the book's own PNG, JPEG or GIF files, named in
+lower case, not hidden, with alternative text, page metadata that acts on the
+browser, ``javascript:`` links, a reference in a heading whose text contents
+would show unresolved); only the front page has toctrees, every entry a page of
+the book, and no page is left out of them (``orphan``); every file a source
+includes is in the book's folder, and an image file is what its name says;
+every person in the glossary is referenced by a chapter, as the glossary writes
 their name.
 
 Each problem is logged as an error at its file and line. Problems that would
@@ -34,21 +36,30 @@ from itertools import groupby
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import PIL.Image
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
 from .facts import chapters, label_above_heading, term_references
-from .model import PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
+from .model import NOT_A_SOURCE, PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
 from .people import glossary_documents
-from .sources import SourceError, control_characters, glossary_entries, read_source, text_problems
+from .sources import (
+    CONTROL_CHARACTER,
+    SourceError,
+    control_characters,
+    glossary_entries,
+    read_source,
+    text_problems,
+)
 
 logger = logging.getLogger(__name__)
 
 # URLs that run code when followed; browsers ignore whitespace and control characters in them.
 ACTIVE_URLS = ("javascript:", "vbscript:", "data:text/html")
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
-IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif")
+# The images every edition shows and none runs, by the name's ending; what Pillow calls each.
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
 
 
 def report(app, location, message):
@@ -120,12 +131,14 @@ def refused(node):
         uri = node["uri"]
         if urlsplit(uri).scheme:
             return f"the image {uri[:40]!r} is not a file of the book: save it beside the chapter and link to that"
-        if not uri.endswith(IMAGE_TYPES):
+        if not uri.endswith(tuple(IMAGE_FORMATS)):
             return (
                 f"the image {uri!r} is refused: save it as PNG, JPEG or GIF, which every edition shows "
                 "and none runs (an SVG may hold a script), its name ending in .png, .jpg, .jpeg or .gif, "
                 "in lower case, as the EPUB needs"
             )
+        if any(NOT_A_SOURCE.fullmatch(part) for part in Path(uri).parts if part not in (".", "..")):
+            return f"the image {uri!r} is hidden, or an editor's backup, which the HTML's downloads overlook: rename it"
         if not node.get("alt", "").strip():
             return f"the image {uri!r} has no alternative text: say what it shows between the brackets of ![…](…)"
     if (
@@ -141,6 +154,45 @@ def refused(node):
     if isinstance(node, nodes.reference) and _is_active_url(node.get("refuri", "")):
         return f"the link {node['refuri'][:40]!r} runs a script, which the book never publishes: remove it"
     return None
+
+
+# What markdown-it leaves as text where a link was meant: one it refuses (it would run a script or open a file, or
+# its address holds a space), in brackets or in angle brackets, which every edition would print as typed.
+LINK_AS_TYPED = re.compile(r"\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)|<[a-z][a-z0-9+.-]+:[^>\s]*>", re.IGNORECASE)
+UNREADABLE = "\ufffd"  # what markdown-it makes of an entity no text may hold, such as &#7;
+
+
+def text_refused(env, text):
+    """Why the book refuses a run of a document's text, one message a reason: a fact's number typed by hand,
+    a character an entity wrote that the source itself may not hold, a link printed as typed."""
+    word = fact_label(env.config, "").strip()
+    # "Fact 3", "fact 3", "Facts 2 and 3": any case, one fact or more; but "in fact 20 people".
+    typed_label = re.compile(rf"(?<!\bin )\b{re.escape(word)}s?\s+\d+", re.IGNORECASE)
+    return (
+        [
+            f"{' '.join(label.split())!r} is a fact's number typed by hand, which no renumbering would follow: "
+            "write {numref}`fact-…` instead"
+            for label in typed_label.findall(text)
+        ]
+        + [
+            f"an entity writes the control character U+{ord(character):04X}, which no edition shows as written: "
+            "remove it"
+            for character in CONTROL_CHARACTER.findall(text)
+        ]
+        + (
+            [
+                "holds U+FFFD, the mark of a character that could not be read (one an entity writes, such as "
+                "&#7;), which every edition would show: remove it"
+            ]
+            if UNREADABLE in text
+            else []
+        )
+        + [
+            f"{link!r} would print as typed: a link that runs a script or opens a file, or whose address holds "
+            "a space, is no link; give it a web address, or write the text alone"
+            for link in LINK_AS_TYPED.findall(text)
+        ]
+    )
 
 
 def _in_title(node):
@@ -172,26 +224,13 @@ def document_problems(env, docname, doctree):
         if (reason := refused(node)) is not None
     ]
 
-    word = fact_label(env.config, "").strip()
-    # "Fact 3", "fact 3", "Facts 2 and 3": any case, one fact or more; but "in fact 20 people".
-    typed_label = re.compile(rf"(?<!\bin )\b{re.escape(word)}s?\s+\d+", re.IGNORECASE)
     for element in doctree.findall(nodes.TextElement):
         if isinstance(element, (nodes.FixedTextElement, nodes.literal, nodes.raw)):
             continue
         # A line break in the source is a text node of its own: read each run of text whole.
         for is_text, run in groupby(element.children, key=lambda child: isinstance(child, nodes.Text)):
-            labels = typed_label.findall("".join(run)) if is_text else []
-            problems += [
-                _problem_at(
-                    env,
-                    element,
-                    docname,
-                    f"{' '.join(label.split())!r} is a fact's number typed "
-                    "by hand, which no renumbering would follow: write "
-                    "{numref}`fact-…` instead",
-                )
-                for label in labels
-            ]
+            if is_text:
+                problems += [_problem_at(env, element, docname, m) for m in text_refused(env, "".join(run))]
 
     for toctree in doctree.findall(addnodes.toctree):
         if docname != env.config.root_doc:
@@ -325,9 +364,23 @@ def check_no_page_is_left_out(app, env):
             )
 
 
+def image_problems(book, path):
+    """A Problem if an image is not what its name says (an SVG named .png, an empty file), which an edition
+    would show broken or an e-reader refuse."""
+    expected = IMAGE_FORMATS[path.suffix]
+    try:
+        with PIL.Image.open(book / path) as image:
+            found = image.format
+    except OSError:  # Pillow's "cannot identify image file" among them
+        found = "not an image Pillow reads"
+    if found == expected:
+        return []
+    return [Problem(str(path), None, f"is named a {expected} image, but is {found}: save it as {expected}")]
+
+
 def check_included_files(app, env):
-    """The files documents include are in the book's folder, and (images aside) UTF-8 with no control character,
-    as the documents are."""
+    """The files documents include are in the book's folder; images are what their names say, other files
+    UTF-8 with no control character, as the documents are."""
     book = Path(env.srcdir)
     inside = set()
     for docname, dependencies in sorted(env.dependencies.items()):
@@ -343,12 +396,17 @@ def check_included_files(app, env):
                     "edition's download follows: move it into the book",
                 )
     for path in sorted(inside):
-        if (mimetypes.guess_type(path.name)[0] or "").startswith("image/") or not (book / path).is_file():
+        if not (book / path).is_file():
             continue
-        try:
-            problems = control_characters(str(path), read_source(book, path))
-        except SourceError as error:
-            problems = [error.problem]
+        if path.suffix in IMAGE_FORMATS:
+            problems = image_problems(book, path)
+        elif (mimetypes.guess_type(path.name)[0] or "").startswith("image/"):
+            continue  # refused where a document shows it
+        else:
+            try:
+                problems = control_characters(str(path), read_source(book, path))
+            except SourceError as error:
+                problems = [error.problem]
         for problem in problems:
             report_problem(app, problem)
 
