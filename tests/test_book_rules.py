@@ -1,12 +1,12 @@
 """The book's rules, tested in process, in milliseconds a case: which files are
 fact chapters and what numbers they carry (``book_core.model``), how a source is
-decoded and which fences and glossary entries are wrong (``book_core.sources``),
-and what in a read document stops the build (``book_core.checks``: raw HTML,
-a fact's number typed by hand, a link markdown-it refuses and so prints as
-typed, a refused character an entity writes, an image file that is not what
-its name says, a missing, empty or second top-level heading,
-a heading without its label, a cross-reference in a heading, a toctree
-outside the front page or naming what is not a page); and, of the HTML
+decoded and which fences, classes and glossary entries are wrong
+(``book_core.sources``), and what in a read document stops the build
+(``book_core.checks``: raw HTML, a fact's number typed by hand, a link
+markdown-it refuses and so prints as typed, a refused character an entity
+writes, an image file that is not what its name says, a missing, empty or second
+top-level heading, a heading without its label, a cross-reference in a heading,
+a toctree outside the front page or naming what is not a page); and, of the HTML
 edition, the titles the theme prints as read are escaped.
 
 These are the functions the build itself calls, imported from _ext/book_core and
@@ -291,6 +291,19 @@ def test_every_source_of_the_book_decodes_and_meets_the_text_rules():
     assert [problem for source in SOURCES for problem in text_problems(source, read_source(BOOK, source))] == []
 
 
+def test_a_class_but_the_lead_is_refused_at_its_line_outside_code():
+    text = (
+        "{.lead}\nThe lead.\n\n{.d-none}\nHidden in the HTML.\n\n{#roses class=only-dark}\nDark mode only.\n\n"
+        "```{note}\n:class: visually-hidden\nA note.\n```\n\n```markdown\n{.in-code}\n```\n"
+    )
+    refused = [(p.line, p.message.split(":")[0]) for p in text_problems("chapters/02-glastonbury.md", text)]
+    assert refused == [
+        (4, "the class 'd-none' is refused"),
+        (7, "the class 'only-dark' is refused"),
+        (11, "the class 'visually-hidden' is refused"),
+    ]
+
+
 def test_a_byte_order_mark_is_dropped_as_the_build_drops_it(tmp_path):
     (tmp_path / "page.md").write_bytes(b"\xef\xbb\xbf# Title\n")
     assert read_source(tmp_path, "page.md") == "# Title\n"
@@ -540,7 +553,7 @@ def test_no_source_of_the_book_breaks_a_rule_of_the_read_document(source):
 
 
 CHAPTER = "chapters/02-glastonbury"
-LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n\nText.\n"  # the title on line 6
+LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lead}\nText.\n"  # the title on line 6
 
 
 @pytest.mark.parametrize(
@@ -610,6 +623,7 @@ def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_nu
             LEAD.replace("(fact-glastonbury)=\n", "(glastonbury)=\n"),
             "chapters/02-glastonbury.md:6: the fact's heading has no label",
         ),
+        (LEAD.replace("{.lead}\n", ""), "chapters/02-glastonbury.md:6: the fact has no lead"),
     ],
     ids=[
         "heading_marker_forgotten",
@@ -617,9 +631,10 @@ def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_nu
         "title_left_empty",
         "label_line_removed",
         "label_not_a_facts",
+        "lead_unmarked",
     ],
 )
-def test_a_fact_chapter_needs_a_title_and_a_label_on_it(text, expected):
+def test_a_fact_chapter_needs_a_title_a_label_on_it_and_a_lead(text, expected):
     (problem,) = problems_in(CHAPTER, text)
     assert problem.startswith(expected)
 

@@ -31,6 +31,11 @@ def label_above_heading(doctree):
     )
 
 
+def lead_of(node):
+    """The paragraph marked {.lead}, which opens every fact, or None."""
+    return next((p for p in node.findall(nodes.paragraph) if "lead" in p["classes"]), None)
+
+
 def term_references(doctree):
     """The document's {term} references, as read: not yet resolved."""
     return [

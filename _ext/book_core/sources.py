@@ -240,7 +240,48 @@ def control_characters(path, text):
     ]
 
 
+# The one class a source may give a block, which every edition's stylesheet styles alike: a page's lead.
+BOOK_CLASSES = {"lead"}
+# A class given to the next block, {.name} or {class=name}, or to a directive, ":class: name".
+GIVEN_CLASS = re.compile(r"^\s*\{(?P<attributes>[^}]*)\}\s*$|^\s*:class:(?P<option>.*)$")
+CLASS_ATTRIBUTE = re.compile(r"(?:^|\s)(?:\.|class=)\"?([^\s\"}]+)")
+
+
+def foreign_classes(path, text):
+    """A Problem for each class a source gives that is not one of BOOK_CLASSES: the HTML theme styles many
+    (``d-none`` hides a paragraph, ``only-dark`` shows it in dark mode alone), the EPUB and the PDF none."""
+    lines = text.splitlines()
+    literal = {
+        fence.line + offset
+        for fence in fences(lines)
+        if fence.directive is None or fence.directive in LITERAL_DIRECTIVES
+        for offset in range(1, len(fence.body) + 1)
+    }
+    problems = []
+    for number, line in enumerate(lines, start=1):
+        match = GIVEN_CLASS.match(line) if number not in literal else None
+        if match is None:
+            continue
+        names = CLASS_ATTRIBUTE.findall(match["attributes"]) if match["option"] is None else match["option"].split()
+        problems += [
+            Problem(
+                path,
+                number,
+                f"the class {name!r} is refused: the HTML theme's styles would show the block otherwise than the "
+                f"EPUB and the PDF, or hide it; the book's blocks take {', '.join(sorted(BOOK_CLASSES))!r} alone",
+            )
+            for name in names
+            if name not in BOOK_CLASSES
+        ]
+    return problems
+
+
 def text_problems(path, text):
     """What is wrong in a source's text that parsing would hide or pass on: control characters, unclosed
-    fences, misformed glossary entries."""
-    return control_characters(path, text) + unclosed_fences(path, text) + glossary_problems(path, text)
+    fences, classes the editions would style apart, misformed glossary entries."""
+    return (
+        control_characters(path, text)
+        + unclosed_fences(path, text)
+        + foreign_classes(path, text)
+        + glossary_problems(path, text)
+    )

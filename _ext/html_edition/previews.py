@@ -26,6 +26,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 
+from book_core.facts import lead_of
 from book_core.model import facts_in_order, is_fact, label_of
 from book_core.people import APPEARS_IN, glossary_documents
 
@@ -84,11 +85,6 @@ def inline_html(node):
 
 def title_of(section):
     return next(iter(section.findall(nodes.title)), None)
-
-
-def lead_of(section):
-    """The paragraph marked {.lead}, which opens every fact."""
-    return next((p for p in section.findall(nodes.paragraph) if "lead" in p["classes"]), None)
 
 
 def preview_html(heading, paragraphs):

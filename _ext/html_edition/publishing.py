@@ -22,8 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from book_core.checks import halt, plain_text
-
-from .previews import lead_of
+from book_core.facts import lead_of
 
 SOCIAL_CARD = "_web/social-card.jpg"
 

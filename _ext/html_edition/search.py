@@ -22,9 +22,10 @@ from docutils import nodes
 from sphinx import addnodes
 
 from book_core.checks import plain_text
+from book_core.facts import lead_of
 from book_core.people import glossary_documents
 
-from .previews import facts, is_html_edition, lead_of, title_of
+from .previews import facts, is_html_edition, title_of
 
 SEARCH_PAGE = "search"
 WORD = re.compile(r"\w+")
