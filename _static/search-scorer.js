@@ -13,9 +13,10 @@
  * page except an exact match of an index entry (a person's glossary entry):
  * facts score 60 to 99, such an entry 100.
  *
- * Every fact's result is named with its fact: "Fact 6 · This Heartbreaking
- * Scene Used the First Take"; a person's glossary entry with their name:
- * "Lars Ulrich · People", where Sphinx names it by its page alone.
+ * A fact is listed once, at its page, however many of its index entries
+ * match. Every fact's result is named with its fact: "Fact 6 · This
+ * Heartbreaking Scene Used the First Take"; a person's glossary entry with
+ * their name: "Lars Ulrich · People", where Sphinx names it by its page alone.
  */
 var Scorer = {
   // Sphinx's own weights, as searchtools.js has them.
@@ -89,6 +90,9 @@ var Scorer = {
     if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
     const fact = Scorer._prepare().facts[docname];
     if (!fact) return score;
+    // Sphinx lists a fact for its words, and again at each index entry in it (a person's mention, a place):
+    // at its page alone, every listing of a fact is one, which searchtools.js then shows once.
+    result[2] = "";
     // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".
     if (!title.startsWith(`${fact.label} · `)) result[1] = `${fact.label} · ${title}`;
     const relevance = Scorer.relevance(docname);

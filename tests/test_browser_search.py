@@ -3,12 +3,13 @@ and names every fact it lists, in Chromium, from disk (file://).
 
 For queries a reader would type, each naming a person, a song, a place or a
 thing of one fact (at least one query a fact), the search page of the book
-`make all` built lists that fact first among the facts, and first or second
-of all results: only the person's own glossary entry may come before it. A
-fact that only mentions the name in passing, in a paragraph pointing to
-another fact, comes after. Every result that is a fact is named "Fact N ·
-Title", as the reader's table of contents numbers it, and a person's glossary
-entry by the person: "Lars Ulrich · People", not "People" as the page itself.
+`make all` built lists that fact first among the facts, and first or second of
+all results: only the person's own glossary entry may come before it; and
+lists each fact once, however many of its index entries match. A fact that
+only mentions the name in passing, in a paragraph pointing to another fact,
+comes after. Every result that is a fact is named "Fact N · Title", as the
+reader's table of contents numbers it, and a person's glossary entry by the
+person: "Lars Ulrich · People", not "People" as the page itself.
 """
 
 from urllib.parse import quote_plus
@@ -83,6 +84,7 @@ def test_the_fact_a_query_is_about_comes_first(answers, facts, query, number):
     listing = "\n".join(f"{href}  {text}" for href, text in found)
     fact_pages = [page for page in pages if page.startswith("chapters/")]
     assert fact_pages and fact_pages[0] == fact.html_name, listing
+    assert len(fact_pages) == len(set(fact_pages)), listing
     position = pages.index(fact.html_name)
     assert position <= 1, listing
     if position == 1:  # only the person's glossary entry comes before their fact
