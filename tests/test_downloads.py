@@ -88,5 +88,6 @@ def test_a_log_written_as_the_build_runs_is_not_part_of_the_book(tmp_path):
     made_from = book_files_digest(book, book / "_build")
     (book / "build.log").write_text("Running Sphinx v9.0.4\n", encoding="utf-8")
     assert book_files_digest(book, book / "_build") == made_from
-    (book / "notes.txt").write_text("A file a build could read.\n", encoding="utf-8")
+    (book / "notes").mkdir()
+    (book / "notes" / "takes.log").write_text("Take 1: kept.\n", encoding="utf-8")  # a file a build may include
     assert book_files_digest(book, book / "_build") != made_from

@@ -32,12 +32,14 @@ logger = logging.getLogger(__name__)
 
 DOWNLOADS_DIR = "downloads"
 DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of what they were made from
-# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches, and make's
-# default build folder, which `make serve`'s preview writes into without taking its lock.
-NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__", "_build"}
+# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches.
+NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__"}
+# At the book's top, what builds write: make's default build folder, which `make serve`'s preview writes into
+# without taking its lock, and a log of a build as it runs (make all > build.log).
+MAKES_DEFAULT_BUILD_DIR = "_build"
+LOG_SUFFIX = ".log"
 # Beside a build folder, the lock its builds hold in turn (scripts/build_edition.py): any such folder is output.
 BUILD_LOCK_SUFFIX = ".lock"
-LOG_SUFFIX = ".log"  # a log the build writes as it runs (make all > build.log), which no build reads
 
 
 class edition_downloads_placeholder(nodes.General, nodes.Element):
@@ -65,10 +67,11 @@ def _human_size(path):
 
 def book_files_digest(book, build_dir):
     """A digest of every file in `book` an edition could be made from: all but `build_dir` and every other build
-    folder (one with its lock beside it), builds' locks and logs, hidden files and editors' backups (NOT_A_SOURCE),
-    virtual environments and what NOT_READ_BY_A_BUILD names."""
+    folder (one with its lock beside it, or make's default one), builds' locks, logs at the top, hidden files and
+    editors' backups (NOT_A_SOURCE), virtual environments and what NOT_READ_BY_A_BUILD names."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
+        at_top = Path(folder) == Path(book)
         subfolders[:] = sorted(
             name
             for name in subfolders
@@ -77,11 +80,14 @@ def book_files_digest(book, build_dir):
             and not Path(folder, name, "pyvenv.cfg").exists()
             and not Path(folder, name + BUILD_LOCK_SUFFIX).exists()
             and Path(folder, name).resolve() != build_dir.resolve()
+            and not (at_top and name == MAKES_DEFAULT_BUILD_DIR)
         )
         paths += [
             Path(folder, name)
             for name in sorted(files)
-            if not NOT_A_SOURCE.fullmatch(name) and not name.endswith((BUILD_LOCK_SUFFIX, LOG_SUFFIX))
+            if not NOT_A_SOURCE.fullmatch(name)
+            and not name.endswith(BUILD_LOCK_SUFFIX)
+            and not (at_top and name.endswith(LOG_SUFFIX))
         ]
     return files_digest(book, paths)
 
