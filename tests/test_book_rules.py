@@ -787,14 +787,19 @@ def test_an_image_file_must_be_what_its_name_says(tmp_path):
     PIL.Image.new("RGB", (2, 2)).save(tmp_path / "star.png", format="JPEG")
     (tmp_path / "script.png").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', encoding="utf-8")
     (tmp_path / "empty.gif").write_bytes(b"")
+    PIL.Image.effect_noise((64, 64), 50).save(tmp_path / "whole.png")
+    (tmp_path / "cut.png").write_bytes((tmp_path / "whole.png").read_bytes()[:2000])
+    camera = PIL.Image.new("RGB", (2, 2))  # a camera's JPEG with a second picture, which Pillow calls MPO
+    camera.save(tmp_path / "camera.jpg", format="MPO", save_all=True, append_images=[camera])
     assert problems_as_text(
         problem
-        for name in ["rose.png", "star.png", "script.png", "empty.gif"]
+        for name in ["rose.png", "star.png", "script.png", "empty.gif", "cut.png", "camera.jpg"]
         for problem in image_problems(tmp_path, Path(name))
     ) == [
         "star.png: is named a PNG image, but is JPEG: save it as PNG",
-        "script.png: is named a PNG image, but is not an image Pillow reads: save it as PNG",
-        "empty.gif: is named a GIF image, but is not an image Pillow reads: save it as GIF",
+        "script.png: is named a PNG image, but is not an image Pillow reads whole: save it as PNG",
+        "empty.gif: is named a GIF image, but is not an image Pillow reads whole: save it as GIF",
+        "cut.png: is named a PNG image, but is not an image Pillow reads whole: save it as PNG",
     ]
 
 

@@ -187,7 +187,10 @@ def break_the_read_book(folder):
             at(book / "people.md", person_line),
             "'Nobody In Particular' is referenced by no fact chapter",
         ),
-        "image_not_what_its_name_says": (at(script_as_png), "is named a PNG image, but is not an image Pillow reads"),
+        "image_not_what_its_name_says": (
+            at(script_as_png),
+            "is named a PNG image, but is not an image Pillow reads whole",
+        ),
         "person_named_otherwise_than_the_glossary": (
             at(third, miscased_line),
             "{term} names 'bradley cooper', which the glossary writes 'Bradley Cooper'",

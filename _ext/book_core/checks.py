@@ -60,6 +60,7 @@ ACTIVE_URLS = ("javascript:", "vbscript:", "data:text/html")
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
 # The images every edition shows and none runs, by the name's ending; what Pillow calls each.
 IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
+JPEG_WITH_MORE_PICTURES = {"MPO": "JPEG"}  # a camera's JPEG, as Pillow names it
 
 
 def report(app, location, message):
@@ -379,9 +380,10 @@ def image_problems(book, path):
     expected = IMAGE_FORMATS[path.suffix]
     try:
         with PIL.Image.open(book / path) as image:
-            found = image.format
-    except OSError:  # Pillow's "cannot identify image file" among them
-        found = "not an image Pillow reads"
+            found = JPEG_WITH_MORE_PICTURES.get(image.format, image.format)
+            image.verify()  # a file cut short
+    except (OSError, SyntaxError, PIL.Image.DecompressionBombError):  # how Pillow tells what it cannot read
+        found = "not an image Pillow reads whole"
     if found == expected:
         return []
     return [Problem(str(path), None, f"is named a {expected} image, but is {found}: save it as {expected}")]
