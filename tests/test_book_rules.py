@@ -623,7 +623,11 @@ def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_nu
             LEAD.replace("(fact-glastonbury)=\n", "(glastonbury)=\n"),
             "chapters/02-glastonbury.md:6: the fact's heading has no label",
         ),
-        (LEAD.replace("{.lead}\n", ""), "chapters/02-glastonbury.md:6: the fact has no lead"),
+        (LEAD.replace("{.lead}\n", ""), "chapters/02-glastonbury.md:6: the fact does not open with its lead"),
+        (
+            LEAD.replace("{.lead}\n", "") + "\n{.lead}\nA closing line.\n",
+            "chapters/02-glastonbury.md:10: the fact does not open with its lead",
+        ),
     ],
     ids=[
         "heading_marker_forgotten",
@@ -632,6 +636,7 @@ def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_nu
         "label_line_removed",
         "label_not_a_facts",
         "lead_unmarked",
+        "lead_not_first",
     ],
 )
 def test_a_fact_chapter_needs_a_title_a_label_on_it_and_a_lead(text, expected):

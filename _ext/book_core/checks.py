@@ -279,13 +279,14 @@ def document_problems(env, docname, doctree):
             for paragraph in doctree.findall(nodes.paragraph)
             if paragraph.astext().strip() == PLACEHOLDER_LEAD
         ]
-        if lead_of(doctree) is None:
+        lead = lead_of(sections[0])
+        if lead is None or lead is not sections[0].next_node(nodes.paragraph):
             problems.append(
                 Problem(
                     path,
-                    _line(title),
-                    "the fact has no lead, which its previews and the search show: mark its opening paragraph, "
-                    "a line '{.lead}' above it",
+                    _line(lead or title),
+                    "the fact does not open with its lead, which its previews and the search show: mark its "
+                    "opening paragraph, and it alone, with a line '{.lead}' above it",
                 )
             )
         problems += [
