@@ -702,10 +702,23 @@ def test_raw_html_or_any_raw_output_is_refused_at_its_line(docname, added, expec
         ("\nSee [the list](file:///etc/passwd).\n", "'[the list](file:///etc/passwd)' would print as typed"),
         ("\nSee [the site](https://example.org/a page).\n", "'[the site](https://example.org/a page)' would print"),
         ("\nSee <vbscript:run>.\n", "'<vbscript:run>' would print as typed"),
+        ("\nSee [the *list*](javascript:run).\n", "'[the list](javascript:run)' would print as typed"),
+        ("\nSee [the list][1].\n\n[1]: javascript:run\n", "'[the list][1]' would print as typed"),
+        ("\nSee [the list][notes].\n", "'[the list][notes]' would print as typed"),
         ("\nRoses &#x202E;here.\n", "an entity writes the control character U+202E"),
         ("\nA bell &#7; rang.\n", "holds U+FFFD, the mark of a character that could not be read"),
     ],
-    ids=["script_link", "file_link", "address_with_a_space", "script_autolink", "bidi_entity", "control_entity"],
+    ids=[
+        "script_link",
+        "file_link",
+        "address_with_a_space",
+        "script_autolink",
+        "script_link_with_emphasis",
+        "script_link_by_reference",
+        "undefined_reference",
+        "bidi_entity",
+        "control_entity",
+    ],
 )
 def test_a_link_markdown_it_refuses_and_an_entity_of_a_refused_character_are_refused_at_their_line(added, expected):
     (problem,) = problems_in(CHAPTER, LEAD + added)
@@ -750,6 +763,10 @@ def test_a_link_that_runs_a_script_is_refused_at_its_line():
             "chapters/02-glastonbury.md:10: the image '../images/rose.png' has no alternative text",
         ),
         (
+            "\n![A rose &#x202E;here](../images/rose.png)\n",
+            "chapters/02-glastonbury.md:10: an entity writes the control character U+202E",
+        ),
+        (
             "\n![A rose](../images/.rose.png)\n",
             "chapters/02-glastonbury.md:10: the image '../images/.rose.png' is hidden",
         ),
@@ -763,6 +780,7 @@ def test_a_link_that_runs_a_script_is_refused_at_its_line():
         "image_name_in_upper_case",
         "placeholder_lead",
         "image_without_alt_text",
+        "control_character_in_alt_text",
         "hidden_image",
     ],
 )

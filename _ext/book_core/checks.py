@@ -32,7 +32,6 @@ glossary entry is reported beside the chapters still using the old name.
 import mimetypes
 import os
 import re
-from itertools import groupby
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -158,8 +157,23 @@ def refused(node):
 
 
 # What markdown-it leaves as text where a link was meant: one it refuses (it would run a script or open a file, or
-# its address holds a space), in brackets or in angle brackets, which every edition would print as typed.
-LINK_AS_TYPED = re.compile(r"\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)|<[a-z][a-z0-9+.-]+:[^>\s]*>", re.IGNORECASE)
+# its address holds a space), in brackets, in angle brackets or by reference, which every edition would print as
+# typed; or a link to a reference never defined.
+LINK_AS_TYPED = re.compile(
+    r"\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]\[[^\]]*\]|<[a-z][a-z0-9+.-]+:[^>\s]*>", re.IGNORECASE
+)
+CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
+
+
+def prose(block):
+    """A block's text as a reader reads it, the code in it left out: one text, however its lines and markup
+    split it."""
+    copy = block.deepcopy()
+    for code in list(copy.findall(lambda node: isinstance(node, CODE))):
+        code.parent.remove(code)
+    return copy.astext()
+
+
 UNREADABLE = "\ufffd"  # what markdown-it makes of an entity no text may hold, such as &#7;
 
 
@@ -225,13 +239,9 @@ def document_problems(env, docname, doctree):
         if (reason := refused(node)) is not None
     ]
 
-    for element in doctree.findall(nodes.TextElement):
-        if isinstance(element, (nodes.FixedTextElement, nodes.literal, nodes.raw)):
-            continue
-        # A line break in the source is a text node of its own: read each run of text whole.
-        for is_text, run in groupby(element.children, key=lambda child: isinstance(child, nodes.Text)):
-            if is_text:
-                problems += [_problem_at(env, element, docname, m) for m in text_refused(env, "".join(run))]
+    for block in doctree.findall(nodes.TextElement):
+        if not isinstance(block, CODE) and not isinstance(block.parent, nodes.TextElement):
+            problems += [_problem_at(env, block, docname, message) for message in text_refused(env, prose(block))]
 
     for toctree in doctree.findall(addnodes.toctree):
         if docname != env.config.root_doc:
