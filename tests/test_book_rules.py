@@ -291,16 +291,27 @@ def test_every_source_of_the_book_decodes_and_meets_the_text_rules():
     assert [problem for source in SOURCES for problem in text_problems(source, read_source(BOOK, source))] == []
 
 
-def test_a_class_but_the_lead_is_refused_at_its_line_outside_code():
+def test_a_class_but_the_lead_is_refused_at_its_line_however_it_is_given_outside_code():
     text = (
         "{.lead}\nThe lead.\n\n{.d-none}\nHidden in the HTML.\n\n{#roses class=only-dark}\nDark mode only.\n\n"
-        "```{note}\n:class: visually-hidden\nA note.\n```\n\n```markdown\n{.in-code}\n```\n"
+        "```{note}\n:class: visually-hidden\nA note.\n```\n\n```markdown\n{.in-code}\n:class: in-code\n```\n\n"
+        "```{code-block} python\n:class: d-none\nx = 1\n```\n\n"
+        "```{note}\n---\nclass: only-light\n---\nA note.\n```\n\n"
+        "```{container} invisible\nText.\n```\n\n"
+        "```{figure} ../images/rose.png\n:alt: A rose\n:figclass: sr-only\n```\n\n"
+        "```{eval-rst}\n.. rst-class:: hidden\n\nText.\n```\n\n"
+        "A class: prose, not an option.\n"
     )
     refused = [(p.line, p.message.split(":")[0]) for p in text_problems("chapters/02-glastonbury.md", text)]
     assert refused == [
         (4, "the class 'd-none' is refused"),
         (7, "the class 'only-dark' is refused"),
         (11, "the class 'visually-hidden' is refused"),
+        (21, "the class 'd-none' is refused"),
+        (27, "the class 'only-light' is refused"),
+        (32, "the class 'invisible' is refused"),
+        (38, "the class 'sr-only' is refused"),
+        (42, "the class 'hidden' is refused"),
     ]
 
 

@@ -402,7 +402,7 @@ def image_problems(book, path):
 
 def check_included_files(app, env):
     """The files documents include are in the book's folder; images are what their names say, other files
-    UTF-8 with no control character, as the documents are."""
+    UTF-8 with no control character, as the documents are, and Markdown held to the documents' text rules."""
     book = Path(env.srcdir)
     inside = set()
     for docname, dependencies in sorted(env.dependencies.items()):
@@ -426,7 +426,11 @@ def check_included_files(app, env):
             continue  # refused where a document shows it
         else:
             try:
-                problems = control_characters(str(path), read_source(book, path))
+                text = read_source(book, path)
+                # Markdown included is read as its document's source: held to the same text rules.
+                problems = (
+                    text_problems(str(path), text) if path.suffix == ".md" else control_characters(str(path), text)
+                )
             except SourceError as error:
                 problems = [error.problem]
         for problem in problems:

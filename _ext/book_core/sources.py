@@ -7,6 +7,7 @@ Shared by the build's checks and ``scripts/new_fact.py``, so the two read the
 book alike. No Sphinx here: the script runs without it.
 """
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -242,38 +243,60 @@ def control_characters(path, text):
 
 # The one class a source may give a block, which every edition's stylesheet styles alike: a page's lead.
 BOOK_CLASSES = {"lead"}
-# A class given to the next block, {.name} or {class=name}, or to a directive, ":class: name".
-GIVEN_CLASS = re.compile(r"^\s*\{(?P<attributes>[^}]*)\}\s*$|^\s*:class:(?P<option>.*)$")
+ATTRIBUTE_BLOCK = re.compile(r"^\s*\{(?P<attributes>[^}]*)\}\s*$")  # {#id .name class=name}, for the next block
 CLASS_ATTRIBUTE = re.compile(r"(?:^|\s)(?:\.|class=)\"?([^\s\"}]+)")
+# A directive's option that gives classes: :class:, :figclass:, :class-container: ..., or in YAML, class: ...
+CLASS_OPTION = re.compile(r"^\s*:?[\w-]*class[\w-]*:(?P<names>.*)$")
+CLASS_DIRECTIVES = {"rst-class", "cssclass", "container"}  # whose argument is classes
+RST_CLASS = re.compile(r"^\s*(?:\.\.\s+(?:rst-class|cssclass|class|container)::|:[\w-]*class[\w-]*:)(?P<names>.*)$")
+CLASS_NAME = re.compile(r"[^\s,\[\]\"']+")
+
+
+def _options(fence):
+    """(line, text) of a directive's options: a YAML block between '---' lines, or its first lines starting ':'."""
+    numbered = list(enumerate(fence.body, start=fence.line + 1))
+    if numbered and numbered[0][1].strip() == "---":
+        end = next((i for i, (_, line) in enumerate(numbered[1:], 1) if line.strip() == "---"), len(numbered))
+        return numbered[1:end]
+    return list(itertools.takewhile(lambda item: item[1].lstrip().startswith(":"), numbered))
+
+
+def given_classes(text):
+    """(line, class) of each class a source gives: to the next block ({.name}), to a directive (its :class:,
+    :figclass: ... options, or the argument of {rst-class} or {container}), or in reStructuredText ({eval-rst})."""
+    lines = text.splitlines()
+    given, literal = set(), set()
+    for fence in fences(lines):
+        body = list(enumerate(fence.body, start=fence.line + 1))
+        if fence.directive is None or fence.directive in LITERAL_DIRECTIVES:
+            literal.update(number for number, _ in body)
+        if fence.directive in CLASS_DIRECTIVES:
+            given.update((fence.line, name) for name in CLASS_NAME.findall(fence.info.partition("}")[2]))
+        for number, line in _options(fence) if fence.directive else []:
+            if match := CLASS_OPTION.match(line):
+                given.update((number, name) for name in CLASS_NAME.findall(match["names"]))
+        for number, line in body if fence.directive == "eval-rst" else []:
+            if match := RST_CLASS.match(line):
+                given.update((number, name) for name in CLASS_NAME.findall(match["names"]))
+    for number, line in enumerate(lines, start=1):
+        if number not in literal and (match := ATTRIBUTE_BLOCK.match(line)):
+            given.update((number, name) for name in CLASS_ATTRIBUTE.findall(match["attributes"]))
+    return sorted(given)
 
 
 def foreign_classes(path, text):
     """A Problem for each class a source gives that is not one of BOOK_CLASSES: the HTML theme styles many
-    (``d-none`` hides a paragraph, ``only-dark`` shows it in dark mode alone), the EPUB and the PDF none."""
-    lines = text.splitlines()
-    literal = {
-        fence.line + offset
-        for fence in fences(lines)
-        if fence.directive is None or fence.directive in LITERAL_DIRECTIVES
-        for offset in range(1, len(fence.body) + 1)
-    }
-    problems = []
-    for number, line in enumerate(lines, start=1):
-        match = GIVEN_CLASS.match(line) if number not in literal else None
-        if match is None:
-            continue
-        names = CLASS_ATTRIBUTE.findall(match["attributes"]) if match["option"] is None else match["option"].split()
-        problems += [
-            Problem(
-                path,
-                number,
-                f"the class {name!r} is refused: the HTML theme's styles would show the block otherwise than the "
-                f"EPUB and the PDF, or hide it; the book's blocks take {', '.join(sorted(BOOK_CLASSES))!r} alone",
-            )
-            for name in names
-            if name not in BOOK_CLASSES
-        ]
-    return problems
+    (``d-none`` hides a block, ``only-dark`` shows it in dark mode alone), the EPUB and the PDF none."""
+    return [
+        Problem(
+            path,
+            line,
+            f"the class {name!r} is refused: the HTML theme's styles would show the block otherwise than the "
+            f"EPUB and the PDF, or hide it; the book's blocks take {', '.join(sorted(BOOK_CLASSES))!r} alone",
+        )
+        for line, name in given_classes(text)
+        if name not in BOOK_CLASSES
+    ]
 
 
 def text_problems(path, text):
