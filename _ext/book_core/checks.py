@@ -3,23 +3,24 @@
 Before Sphinx parses a source (``sources`` holds these rules): every source is
 UTF-8 with no control character (and, once read, every file a source includes);
 chapters/ holds fact chapters only; every fence is closed; no block takes a
-class but the lead's; every glossary entry has one definition. After reading:
-every document has a title, each fact chapter exactly one top-level heading and
-a ``(fact-…)=`` label on it, and a lead of its own, not new_fact.py's
-placeholder; no fact's number is typed by hand ("Fact 3" in the text, which a
-renumbering would leave behind, where ``{numref}`` follows the fact), no text
-holds a refused character an entity wrote, nor a link markdown-it refused and
-so leaves as typed (``text_refused``); no source holds what one edition would
-show otherwise than another, what could run in a reader's browser, or what
-would come from elsewhere (``refused``: raw HTML but a hard line break, math,
-``{only}``, links to files, images that are not the book's own PNG, JPEG or GIF
-files, named in lower case, not hidden, with alternative text, page metadata
-that acts on the browser, ``javascript:`` links, a reference in a heading whose
-text contents would show unresolved); only the front page has toctrees, every
-entry a page of the book, and no page is left out of them (``orphan``); every
-file a source includes is in the book's folder, and an image file is what its
-name says; every person in the glossary is referenced by a chapter, as the
-glossary writes their name.
+class but the lead's, however given; every glossary entry has one definition.
+After reading: every document has a title, each fact chapter exactly one
+top-level heading and a ``(fact-…)=`` label on it, and opens with a lead of its
+own, marked ``{.lead}``, not new_fact.py's placeholder; no fact's number is
+typed by hand ("Fact 3" in the text, which a renumbering would leave behind,
+where ``{numref}`` follows the fact), no text holds a refused character an
+entity wrote, nor a link markdown-it refused and so leaves as typed
+(``text_refused``); no source holds what one edition would show otherwise than
+another, what could run in a reader's browser, or what would come from
+elsewhere (``refused``: raw HTML but a hard line break, math, ``{only}``, links
+to files, images that are not the book's own PNG, JPEG or GIF files, named in
+lower case, not hidden, with alternative text, page metadata that acts on the
+browser, ``javascript:`` links, a reference in a heading whose text contents
+would show unresolved); only the front page has toctrees, every entry a page of
+the book, and no page is left out of them (``orphan``); every file a source
+includes is in the book's folder, and an image file is what its name says;
+every person in the glossary is referenced by a chapter, as the glossary writes
+their name.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
