@@ -90,7 +90,7 @@ var Scorer = {
     if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
     const fact = Scorer._prepare().facts[docname];
     if (!fact) return score;
-    // Sphinx lists a fact for its words, and again at each index entry in it (a person's mention, a place):
+    // Sphinx lists a fact for its words, and again at each index entry in it (a place, a song, a work):
     // at its page alone, every listing of a fact is one, which searchtools.js then shows once.
     result[2] = "";
     // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".

@@ -2,16 +2,14 @@
 ("Fact 2") in a fact's chapter, otherwise the section the entry is in
 ("People"); an entry's places come in reading order (the front page, the facts
 by number, the back matter), one link a place, and no link is an anonymous
-running number such as "[1]". The entry's own name is text, not a link. A
-person's entry leads to every fact that names them, as well as to the
-glossary."""
+running number such as "[1]". The entry's own name is text, not a link."""
 
 import re
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from book import fact_label, glossary_terms, link_target, people_mentioned, plain
+from book import fact_label, link_target
 
 RUNNING_NUMBER = re.compile(r"^\[\d+\]$")
 
@@ -64,15 +62,3 @@ def test_index_links_name_their_fact_or_section_in_reading_order(edition, facts)
             named.add(target)
         assert places == sorted(set(places)), (name, [link.get_text() for link in links])
     assert set(fact_pages) < named, "the index reaches every fact and another page"
-
-
-def test_a_persons_entry_leads_to_every_fact_that_names_them(edition, facts):
-    index_name, page, fact_pages = edition
-    facts_listed = {}
-    for name, links in entries(page(index_name)):
-        targets = [link_target(index_name, link["href"])[0] for link in links]
-        facts_listed[plain(name).strip().removesuffix(",")] = {fact_pages[t].number for t in targets if t in fact_pages}
-    for person in glossary_terms():
-        naming = {fact.number for fact in facts if person in people_mentioned(fact)}
-        assert facts_listed[person] == naming, person
-    assert any(facts_listed[person] for person in glossary_terms())

@@ -19,8 +19,7 @@ browser, ``javascript:`` links, a reference in a heading whose text contents
 would show unresolved); only the front page has toctrees, every entry a page of
 the book, and no page is left out of them (``orphan``); every file a source
 includes is in the book's folder, and an image file is what its name says;
-every person in the glossary is referenced by a chapter, as the glossary writes
-their name.
+every person in the glossary is referenced by a chapter.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -41,7 +40,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .facts import chapters, label_above_heading, lead_of, term_references
+from .facts import chapters, label_above_heading, lead_of
 from .model import NOT_A_SOURCE, PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
 from .people import glossary_documents
 from .sources import (
@@ -342,15 +341,12 @@ def record_document_problems(app, doctree):
     app.env.book_problems[app.env.docname] = document_problems(app.env, app.env.docname, doctree)
 
 
-def check_people(app, env):
-    """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty; and a fact's
-    every {term} writes the term as the glossary does, or the index would list the person twice."""
+def check_people_are_referenced(app, env):
+    """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty."""
     mentioned = set().union(*(chapter.people for chapter in chapters(env).values()))
-    spelling = {}
     for docname in glossary_documents(env):
         path = env.doc2path(docname, base=False)
         for entry in glossary_entries(read_source(Path(env.srcdir), path)):
-            spelling.update({term.lower(): term for _line, term in entry.terms})
             if not any(term.lower() in mentioned for _line, term in entry.terms):
                 line, term = entry.terms[0]
                 location, message = _located(
@@ -363,15 +359,6 @@ def check_people(app, env):
                     ),
                 )
                 logger.error(message, location=location, type="book", subtype="whole")
-    for docname in sorted(chapters(env)):
-        for xref in term_references(env.get_doctree(docname)):
-            written = xref["reftarget"]
-            if spelling.get(written.lower(), written) != written:
-                message = (
-                    f"{{term}} names {written!r}, which the glossary writes {spelling[written.lower()]!r}: "
-                    "write it so, or the index lists the person twice"
-                )
-                report_problem(app, _problem_at(env, xref, docname, message))
 
 
 def check_no_page_is_left_out(app, env):
@@ -442,7 +429,7 @@ def report_document_problems(app, env):
     for docname in sorted(env.book_problems):
         for problem in env.book_problems[docname]:
             report_problem(app, problem)
-    check_people(app, env)
+    check_people_are_referenced(app, env)
     check_no_page_is_left_out(app, env)
     check_included_files(app, env)
 

@@ -36,15 +36,6 @@ def lead_of(node):
     return next((p for p in node.findall(nodes.paragraph) if "lead" in p["classes"]), None)
 
 
-def term_references(doctree):
-    """The document's {term} references, as read: not yet resolved."""
-    return [
-        node
-        for node in doctree.findall(addnodes.pending_xref)
-        if node.get("refdomain") == "std" and node.get("reftype") == "term"
-    ]
-
-
 def chapters(env):
     """Each fact chapter's Chapter, by document name."""
     return env.book_chapters
@@ -63,7 +54,11 @@ class ChapterCollector(EnvironmentCollector):
         if is_fact(docname):
             app.env.book_chapters[docname] = Chapter(
                 label_above_heading(doctree),
-                frozenset(node["reftarget"].lower() for node in term_references(doctree)),
+                frozenset(
+                    node["reftarget"].lower()
+                    for node in doctree.findall(addnodes.pending_xref)
+                    if node.get("refdomain") == "std" and node.get("reftype") == "term"
+                ),
             )
 
 

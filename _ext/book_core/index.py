@@ -1,9 +1,4 @@
-"""The book's index: people's mentions, entries in the text's typography, links named by where they lead.
-
-A person's glossary entry is in the index by Sphinx's glossary; ``PeopleInTheIndex``
-indexes every ``{term}`` mention of them in a fact too, under the same name, as
-an ``{index}`` role there would, so the index leads to the facts a person is in
-(``checks`` makes each mention write the name as the glossary does).
+"""The book's index: entries in the text's typography, links named by where they lead.
 
 Sphinx's smart quotes change the text of a page but not the entries its
 ``{index}`` roles and glossary terms hand to the index, so the index printed
@@ -25,22 +20,9 @@ index prints page numbers instead (``pdf_edition``).
 from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
 from sphinx import addnodes
-from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
+from sphinx.transforms import SphinxSmartQuotes
 
-from .facts import term_references
 from .model import is_fact, label_of, reading_order
-
-
-class PeopleInTheIndex(SphinxTransform):
-    default_priority = SphinxSmartQuotes.default_priority  # before SmartIndexEntries
-
-    def apply(self, **kwargs):
-        if not is_fact(self.env.docname):
-            return
-        for xref in term_references(self.document):
-            target_id = f"index-{self.env.new_serialno('index')}"
-            entry = addnodes.index(entries=[("single", xref["reftarget"], target_id, "", None)])
-            xref.parent.insert(xref.parent.index(xref), [entry, nodes.target("", "", ids=[target_id])])
 
 
 class SmartIndexEntries(SphinxSmartQuotes):
@@ -132,7 +114,6 @@ def name_places(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.add_transform(PeopleInTheIndex)
     app.add_transform(SmartIndexEntries)
     app.connect("html-page-context", name_places)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
