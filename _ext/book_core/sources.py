@@ -252,9 +252,9 @@ RST_CLASS = re.compile(r"^\s*(?:\.\.\s+(?:rst-class|cssclass|class|container)::|
 CLASS_NAME = re.compile(r"[^\s,\[\]\"']+")
 
 
-def _options(fence):
-    """(line, text) of a directive's options: a YAML block between '---' lines, or its first lines starting ':'."""
-    numbered = list(enumerate(fence.body, start=fence.line + 1))
+def _options(numbered):
+    """(line, text) of a directive's options, from its body's (line, text): a YAML block between '---' lines, or
+    its first lines starting ':'."""
     if numbered and numbered[0][1].strip() == "---":
         end = next((i for i, (_, line) in enumerate(numbered[1:], 1) if line.strip() == "---"), len(numbered))
         return numbered[1:end]
@@ -272,7 +272,7 @@ def given_classes(text):
             literal.update(number for number, _ in body)
         if fence.directive in CLASS_DIRECTIVES:
             given.update((fence.line, name) for name in CLASS_NAME.findall(fence.info.partition("}")[2]))
-        for number, line in _options(fence) if fence.directive else []:
+        for number, line in _options(body) if fence.directive else []:
             if match := CLASS_OPTION.match(line):
                 given.update((number, name) for name in CLASS_NAME.findall(match["names"]))
         for number, line in body if fence.directive == "eval-rst" else []:
