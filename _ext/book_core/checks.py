@@ -140,7 +140,10 @@ def refused(node):
         if any(NOT_A_SOURCE.fullmatch(part) for part in Path(uri).parts if part not in (".", "..")):
             return f"the image {uri!r} is hidden, or an editor's backup, which the HTML's downloads overlook: rename it"
         if not node.get("alt", "").strip():
-            return f"the image {uri!r} has no alternative text: say what it shows between the brackets of ![…](…)"
+            return (
+                f"the image {uri!r} has no alternative text: say what it shows, between the brackets of "
+                "![…](…) or in the :alt: option of {image} or {figure}"
+            )
     if (
         isinstance(node, addnodes.pending_xref)
         and node.get("reftype") in RESOLVED_LATER
@@ -159,8 +162,9 @@ def refused(node):
 # What markdown-it leaves as text where a link was meant: one it refuses (it would run a script or open a file, or
 # its address holds a space), in brackets, in angle brackets or by reference, which every edition would print as
 # typed; or a link to a reference never defined.
+LINK_TEXT = r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # brackets, and brackets in them
 LINK_AS_TYPED = re.compile(
-    r"\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]\[[^\]]*\]|<[a-z][a-z0-9+.-]+:[^>\s]*>", re.IGNORECASE
+    rf"{LINK_TEXT}\((?:[^()]|\([^()]*\))*\)|{LINK_TEXT}\[[^\]]*\]|<[a-z][a-z0-9+.-]+:(?!\s)[^>]*>", re.IGNORECASE
 )
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
 
