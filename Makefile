@@ -5,6 +5,7 @@ PYTHON       ?= python3
 VENVDIR      ?= .venv
 SPHINXOPTS   ?=
 BUILDDIR     ?= _build
+PORT         ?= 8000
 ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 ifneq ($(words $(BUILDDIR)),1)
 $(error BUILDDIR="$(BUILDDIR)": make cannot quote a folder name with a space; choose one without)
@@ -25,7 +26,7 @@ help:
 	@echo "make pdf    build the print edition into $(BUILDDIR)/pdf"
 	@echo "make test   build the book and run the tests"
 	@echo "make bench  measure the builds of the book"
-	@echo "make serve  live preview at http://127.0.0.1:8000"
+	@echo "make serve  live preview at http://127.0.0.1:$(PORT) (another port: make serve PORT=8001)"
 	@echo "make clean  remove $(BUILDDIR)"
 	@echo "make venv   create $(VENVDIR) from the pinned requirements"
 	@echo "make upgrade      move the pins in requirements/*.txt to the newest releases"
@@ -118,7 +119,7 @@ bench: venv
 serve: venv
 	@mkdir -p $(BUILDDIR)/serve
 	@flock -n -E 75 $(BUILDDIR)/serve $(VENVDIR)/bin/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees/serve \
-		$(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve; \
+		--port $(PORT) $(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve; \
 	status=$$?; [ $$status -ne 75 ] || echo "make serve is already running for $(BUILDDIR)"; exit $$status
 
 # Waits for a running build, so it never pulls a folder from under it.
