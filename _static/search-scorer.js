@@ -14,9 +14,11 @@
  * facts score 60 to 99, such an entry 100.
  *
  * A fact is listed once, at its page, however many of its index entries
- * match. Every fact's result is named with its fact: "Fact 6 · This
- * Heartbreaking Scene Used the First Take"; a person's glossary entry with
- * their name: "Lars Ulrich · People", where Sphinx names it by its page alone.
+ * match; a page's result leads to where its own text begins, below the
+ * theme's buttons, and is summarised from there. Every fact's result is
+ * named with its fact: "Fact 6 · This Heartbreaking Scene Used the First
+ * Take"; a person's glossary entry with their name: "Lars Ulrich · People",
+ * where Sphinx names it by its page alone.
  */
 var Scorer = {
   // Sphinx's own weights, as searchtools.js has them.
@@ -88,11 +90,16 @@ var Scorer = {
     const [docname, title, anchor, , score] = result;
     const term = (((window.bookSearch || {}).terms || {})[docname] || {})[anchor.slice(1)];
     if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
+    // A page's summary is its text at the result's anchor, else its main element's, which opens with the
+    // theme's buttons ("System Settings Light Dark"): a page is anchored where its own text begins.
+    const pageId = ((window.bookSearch || {}).anchors || {})[docname];
+    const pageAnchor = pageId ? `#${pageId}` : "";
+    if (!anchor) result[2] = pageAnchor;
     const fact = Scorer._prepare().facts[docname];
     if (!fact) return score;
     // Sphinx lists a fact for its words, and again at each index entry in it (a place, a song, a work):
     // at its page alone, every listing of a fact is one, which searchtools.js then shows once.
-    result[2] = "";
+    result[2] = pageAnchor;
     // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".
     if (!title.startsWith(`${fact.label} · `)) result[1] = `${fact.label} · ${title}`;
     const relevance = Scorer.relevance(docname);

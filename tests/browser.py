@@ -82,9 +82,11 @@ def tab_to(page, selector, presses=120):
 
 
 def search_results(page):
-    """The pages that Sphinx's search page lists, once it has finished searching."""
+    """The pages that Sphinx's search page lists, once it has finished searching (without the place in the page
+    each result leads to)."""
     page.wait_for_selector("#search-results .search-summary:not(:empty)")
-    return page.locator("#search-results ul.search a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    hrefs = page.locator("#search-results ul.search a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [href.partition("#")[0] for href in hrefs]
 
 
 # A reading system's own typeface settings: the reader's default is a sans-serif.

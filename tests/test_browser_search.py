@@ -17,7 +17,7 @@ from urllib.parse import quote_plus
 import pytest
 
 from book import collapsed, fact_label, glossary_terms, plain
-from browser import opened_in_tabs
+from browser import opened_in_tabs, static_server
 
 # (query, the fact it is about): names, songs, places and things, as a reader types them.
 QUERIES = [
@@ -120,3 +120,24 @@ def test_a_persons_glossary_entry_is_named_by_the_person(answers):
         entries = [text for href, text in answers[person] if href.startswith("people.html#term-")]
         assert f"{person} · People" in entries, answers[person]
         assert {plain(text).removesuffix(" · People") for text in entries} <= set(terms), answers[person]
+
+
+def test_a_results_summary_is_the_pages_own_text(new_page, html_dir):
+    """Sphinx summarises a result with the text at its anchor, or without one, from the start of the page's main
+    element, which the theme opens with its buttons: served (a summary is fetched), no summary holds their labels,
+    and the fact the query is about is summarised from its title on."""
+    page = new_page()
+    with static_server(html_dir) as url:
+        page.goto(f"{url}chapters/02-glastonbury.html")
+        buttons = collapsed(page.locator(".bd-header-article").text_content())
+        assert buttons, "the theme's buttons hold no text: this test would prove nothing"
+        page.goto(f"{url}search.html?q=Glastonbury")  # stemmed "glastonburi", which no page's text holds
+        page.wait_for_selector("#search-results .search-summary:not(:empty)")
+        page.wait_for_load_state("networkidle")
+        summaries = page.locator("#search-results ul.search li").evaluate_all(
+            "items => items.map(item => [item.querySelector('a').getAttribute('href'),"
+            " item.querySelector('p.context')?.textContent ?? ''])"
+        )
+    assert summaries and all(buttons not in collapsed(summary) for _, summary in summaries), summaries
+    fact_summary = next(summary for href, summary in summaries if href.startswith("chapters/02-glastonbury.html"))
+    assert "The Person Who Filmed the Glastonbury Concert Footage" in collapsed(fact_summary)

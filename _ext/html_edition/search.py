@@ -1,8 +1,9 @@
 """What the search page's scorer (``_static/search-scorer.js``, conf.py's
 ``html_search_scorer``) knows of each fact: its label ("Fact 6") and how much
-it is about each word; and the name of each glossary term, by its page and id,
+it is about each word; the name of each glossary term, by its page and id,
 so that a result that is a person's entry reads "Lars Ulrich · People", not
-"People" as the page it is on.
+"People" as the page it is on; and where each page's own text begins, which
+its result's summary is taken from.
 
 A fact is about the words of its title (weight 3 each time), of its lead (2),
 of its index entries (2) and of its other paragraphs (1). A paragraph that
@@ -74,6 +75,17 @@ def term_names(env):
     return names
 
 
+def page_anchors(env):
+    """{document: id of its first section}, where its own text begins: Sphinx summarises a result with the text
+    at its anchor, and without one, with the page's main element, which the theme opens with its buttons."""
+    anchors = {}
+    for docname in sorted(env.found_docs):
+        section = env.get_doctree(docname).next_node(nodes.section)
+        if section is not None and section["ids"]:
+            anchors[docname] = section["ids"][0]
+    return anchors
+
+
 def search_data(env):
     fact_list = facts(env)
     fact_ids = {node_id for _, _, section in fact_list for node_id in section["ids"]}
@@ -83,6 +95,7 @@ def search_data(env):
             for docname, label, section in fact_list
         },
         "terms": term_names(env),
+        "anchors": page_anchors(env),
     }
 
 
