@@ -77,3 +77,20 @@ def test_appears_in_lists_follow_the_chapters_term_references(glossaries, facts,
         person: [fact.number for fact in facts if person in people_mentioned(fact)] for person in glossary_terms()
     }
     assert glossaries[edition] == expected
+
+
+@pytest.mark.parametrize("edition", ["epub", "pdf"])
+def test_the_epub_and_the_pdf_open_each_fact_with_its_label_then_its_title(facts, epub, print_page, edition):
+    """Above a fact's title, the books set apart its label, "Fact 2", as every reference names it (not "2.")."""
+    for fact in facts:
+        if edition == "epub":
+            heading = BeautifulSoup(epub.files[fact.xhtml_name], "html.parser").select_one("h1")
+            label = heading.select_one("span.section-number")
+        else:
+            heading = print_page.select_one(f"section#{fact.label} h1")
+            label = heading.select_one("span.fact-label")
+        assert heading.contents[0] is label, (edition, heading)
+        assert [collapsed(label.get_text()), plain(collapsed(heading.get_text()))] == [
+            fact_label(fact.number),
+            f"{fact_label(fact.number)} {fact.title}",
+        ], edition

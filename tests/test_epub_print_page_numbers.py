@@ -14,7 +14,6 @@ missing or repeated, and the package names the print edition as the source
 of its page breaks."""
 
 import json
-import re
 
 import pytest
 
@@ -27,22 +26,20 @@ MM = 72 / 25.4
 # The print edition's text area (print.css: margins 20 mm at the top, 22 mm at
 # the bottom); running heads and page numbers are printed outside it.
 TOP_MARGIN, BOTTOM_MARGIN = 20 * MM, 22 * MM
-FACT_LABEL = re.compile(r"fact(\d+)")
 # Where a printed line is compared with the EPUB's text: enough letters to tell it from any other.
 LINE_LENGTH = 40
 TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "pre"}
 
 
 def lines(pdf_page):
-    """The text lines of a PDF page's text area, top to bottom, as the EPUB has them: letters and
-    digits only, and a fact's label ("Fact 2") the section number the EPUB prints before its title ("2")."""
+    """The text lines of a PDF page's text area, top to bottom, as the EPUB has them: letters and digits only."""
     height = float(pdf_page.mediabox.height)
     rows = {}
     for x, y, text in text_runs(pdf_page):
         if BOTTOM_MARGIN <= y <= height - TOP_MARGIN:
             rows.setdefault(round(y), []).append((x, text))
     printed = [normal("".join(text for _x, text in sorted(row))) for _y, row in sorted(rows.items(), reverse=True)]
-    return [FACT_LABEL.sub(r"\1", line) if FACT_LABEL.fullmatch(line) else line for line in printed if line]
+    return [line for line in printed if line]
 
 
 @pytest.fixture(scope="module")

@@ -44,3 +44,12 @@ def test_every_document_is_drawn_in_the_readers_default_font(reader_with_fonts, 
         assert set(fonts) <= {READER_FONTS["standard"]}, (name, fonts)
         drawn |= set(fonts)
     assert drawn == {READER_FONTS["standard"]}
+
+
+def test_a_title_in_the_italic_lead_stands_out_in_roman(reader_page, epub, facts, epub_site):
+    """The lead is italic, so a title the lead sets in italics (A Star Is Born) is set in roman, as in print."""
+    reader_page.goto(epub_site + facts[0].xhtml_name)
+    styles = reader_page.evaluate(
+        "() => [...document.querySelectorAll('p.lead, p.lead em')].map(node => getComputedStyle(node).fontStyle)"
+    )
+    assert styles[0] == "italic" and len(styles) > 1 and set(styles[1:]) == {"normal"}, styles
