@@ -30,3 +30,12 @@ def test_index_entries_use_the_texts_quotes(index_and_glossary):
     assert [name for name in names if STRAIGHT_QUOTES & set(name)] == []
     assert any("’" in term for term in terms)
     assert set(terms) <= set(names)
+
+
+def test_the_print_index_says_what_its_bold_page_numbers_are(print_page):
+    """The print index sets a person's glossary entry's page in bold, and says so above its entries."""
+    index = print_page.select_one(".book-index")
+    assert index.select("a.page-ref.main")
+    assert index.select_one("h1 + p.index-key").get_text() == (
+        "A page number in bold is where the entry is described, as a person is in the glossary."
+    )

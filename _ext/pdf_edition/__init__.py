@@ -275,6 +275,9 @@ class PDFBuilder(SingleFileHTMLBuilder):
                 group += item
             columns += nodes.rubric("", letter, ids=[INDEX_LETTER_PREFIX + letter])
             columns += group
+        if any("main" in reference["classes"] for reference in columns.findall(nodes.reference)):
+            key = "A page number in bold is where the entry is described, as a person is in the glossary."
+            section.insert(1, nodes.paragraph("", key, classes=["index-key"]))
         return section
 
     def index_item(self, name, links):
