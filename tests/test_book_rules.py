@@ -740,6 +740,20 @@ def test_a_link_markdown_it_refuses_and_an_entity_of_a_refused_character_are_ref
     assert problem.startswith(f"chapters/02-glastonbury.md:10: {expected}")
 
 
+@pytest.mark.parametrize(
+    "added",
+    [
+        "\nShe asked them to think of “not just [Sonja] but how it feels to lose someone”.\n",
+        "\nA [bracketed aside] (and a parenthesis) stay text.\n",
+        "\nSee [the site](https://example.org/) and <https://example.org/a-page>.\n",
+        "\nA note <to: the reader> and 2 < 3 > 1.\n",
+    ],
+    ids=["bracketed_word_in_a_quote", "brackets_then_parentheses", "links", "angle_brackets_in_prose"],
+)
+def test_brackets_and_links_markdown_it_reads_as_written_pass(added):
+    assert problems_in(CHAPTER, LEAD + added) == []
+
+
 def test_a_link_that_runs_a_script_is_refused_at_its_line():
     text = LEAD + "\n```{eval-rst}\n`Click <javascript:alert(1)>`_\n```\n"
     assert problems_in(CHAPTER, text) == [

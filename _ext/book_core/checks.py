@@ -162,9 +162,9 @@ def refused(node):
 # What markdown-it leaves as text where a link was meant: one it refuses (it would run a script or open a file, or
 # its address holds a space), in brackets, in angle brackets or by reference, which every edition would print as
 # typed; or a link to a reference never defined.
-LINK_TEXT = r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # brackets, and brackets in them
+LINK_TEXT = r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # brackets, and brackets in them (one level deep)
 LINK_AS_TYPED = re.compile(
-    rf"{LINK_TEXT}\((?:[^()]|\([^()]*\))*\)|{LINK_TEXT}\[[^\]]*\]|<[a-z][a-z0-9+.-]+:(?!\s)[^>]*>", re.IGNORECASE
+    rf"{LINK_TEXT}\((?:[^()]|\([^()]*\))*\)|{LINK_TEXT}\[[^\]]*\]|<[a-z][a-z0-9+.-]+:(?!\s)[^<>]*>", re.IGNORECASE
 )
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
 
