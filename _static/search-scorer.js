@@ -87,14 +87,15 @@ var Scorer = {
   },
 
   score: (result) => {
-    const [docname, title, anchor, , score] = result;
+    const [docname, title, anchor, , score, , kind] = result;
     const term = (((window.bookSearch || {}).terms || {})[docname] || {})[anchor.slice(1)];
     if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
-    // A page's summary is its text at the result's anchor, else its main element's, which opens with the
-    // theme's buttons ("System Settings Light Dark"): a page is anchored where its own text begins.
+    // A result's summary is the text at its anchor, else its page's main element's, which opens with the theme's
+    // buttons ("System Settings Light Dark"); an index entry's anchor is an empty mark in the text. Either is
+    // anchored where its page's own text begins; a person's glossary entry keeps its own.
     const pageId = ((window.bookSearch || {}).anchors || {})[docname];
     const pageAnchor = pageId ? `#${pageId}` : "";
-    if (!anchor) result[2] = pageAnchor;
+    if (!anchor || (kind === SearchResultKind.index && !term)) result[2] = pageAnchor;
     const fact = Scorer._prepare().facts[docname];
     if (!fact) return score;
     // Sphinx lists a fact for its words, and again at each index entry in it (a place, a song, a work):

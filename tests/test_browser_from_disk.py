@@ -47,8 +47,8 @@ def test_search_finds_glastonbury_and_leads_to_fact_2(new_page, html_dir, facts)
         page.keyboard.press("Enter")
     assert facts[1].html_name in search_results(page)
     with page.expect_navigation():
-        page.click(f"#search-results a[href^='{facts[1].html_name}#']")
-    assert page.url.startswith((html_dir / facts[1].html_name).as_uri() + "#")
+        page.click(f"#search-results a[href='{facts[1].html_name}#{facts[1].label}']")
+    assert page.url == f"{(html_dir / facts[1].html_name).as_uri()}#{facts[1].label}"
     assert facts[1].title in heading(page)
 
 

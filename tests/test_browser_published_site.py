@@ -116,8 +116,8 @@ def test_the_search_on_the_404_page_finds_fact_2_at_any_depth(new_page, site_url
     assert page.url.startswith(site_url + "search.html")
     assert facts[1].html_name in search_results(page)
     with page.expect_navigation():
-        page.click(f"#search-results a[href^='{facts[1].html_name}#']")
-    assert page.url.startswith(site_url + facts[1].html_name + "#")
+        page.click(f"#search-results a[href='{facts[1].html_name}#{facts[1].label}']")
+    assert page.url == f"{site_url}{facts[1].html_name}#{facts[1].label}"
 
 
 @pytest.mark.parametrize("mode", MODES)
