@@ -1,5 +1,6 @@
 """The EPUB's HTML writer: Sphinx's, with the markup reading systems and
-assistive technologies ask for, which it has no hook for.
+assistive technologies ask for, and the book's name for a fact, which it has
+no hook for.
 
 - **The glossary.** EPUB 3's structural semantics mark a glossary with
   ``epub:type="glossary"``, its terms ``glossterm`` and its definitions
@@ -19,7 +20,7 @@ assistive technologies ask for, which it has no hook for.
 from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
-from book_core.model import fact_label, is_fact
+from book_core.model import fact_label
 
 DEEPEST_HEADING = 6
 
@@ -35,7 +36,7 @@ def _is_toctree_caption(title):
 class BookTranslator(HTML5Translator):
     def add_secnumber(self, node):
         number = self.get_secnumber(node)
-        if not (is_fact(self.builder.current_docname) and number and len(number) == 1):
+        if not (number and len(number) == 1):  # one number is a fact's: the numbered toctree holds facts alone
             return super().add_secnumber(node)
         self.body.append(f'<span class="section-number">{fact_label(self.config, number)} </span>')
 
