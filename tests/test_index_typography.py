@@ -37,5 +37,5 @@ def test_the_print_index_says_what_its_bold_page_numbers_are(print_page):
     index = print_page.select_one(".book-index")
     assert index.select("a.page-ref.main")
     assert index.select_one("h1 + p.index-key").get_text() == (
-        "A page number in bold is where the entry is described, as a person is in the glossary."
+        "A page number in bold leads to where the entry is described, such as a person’s entry in the glossary."
     )

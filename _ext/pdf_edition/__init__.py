@@ -276,7 +276,9 @@ class PDFBuilder(SingleFileHTMLBuilder):
             columns += nodes.rubric("", letter, ids=[INDEX_LETTER_PREFIX + letter])
             columns += group
         if any("main" in reference["classes"] for reference in columns.findall(nodes.reference)):
-            key = "A page number in bold is where the entry is described, as a person is in the glossary."
+            key = (
+                "A page number in bold leads to where the entry is described, such as a person’s entry in the glossary."
+            )
             section.insert(1, nodes.paragraph("", key, classes=["index-key"]))
         return section
 
