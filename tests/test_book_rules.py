@@ -110,6 +110,7 @@ def test_the_front_matters_fact_value_gives_a_number_or_none(value, number):
 def test_a_facts_label_joins_word_and_number_with_a_no_break_space():
     assert fact_label(CONFIG, 7) == "Fact\N{NO-BREAK SPACE}7"
     assert fact_label(CONFIG, (7,)) == "Fact\N{NO-BREAK SPACE}7"  # as Sphinx's section numbers come
+    assert fact_label(CONFIG, [7]) == "Fact\N{NO-BREAK SPACE}7"  # as a section title's node holds its number
     assert fact_label(CONFIG, (2, 1)) == "Fact\N{NO-BREAK SPACE}2.1"
 
 

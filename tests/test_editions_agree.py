@@ -79,6 +79,14 @@ def test_appears_in_lists_follow_the_chapters_term_references(glossaries, facts,
     assert glossaries[edition] == expected
 
 
+def test_each_epub_chapters_title_names_the_fact_as_its_heading_does(facts, epub):
+    """The page's <title>, which reading systems and screen readers announce, reads "Fact 2 Title" (its space
+    may be a plain one)."""
+    for fact in facts:
+        title = BeautifulSoup(epub.files[fact.xhtml_name], "html.parser").title.get_text()
+        assert plain(title).split() == f"{fact_label(fact.number)} {fact.title}".split(), fact.xhtml_name
+
+
 @pytest.mark.parametrize("edition", ["epub", "pdf"])
 def test_the_epub_and_the_pdf_open_each_fact_with_its_label_then_its_title(facts, epub, print_page, edition):
     """Above a fact's title, the books set apart its label, "Fact 2", as every reference names it (not "2.")."""

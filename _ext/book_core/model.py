@@ -45,7 +45,7 @@ def is_fact(docname):
 
 def fact_label(config, number):
     """How every edition names a fact: "Fact 7", from ``numfig_format``, as {numref} prints it."""
-    if isinstance(number, tuple):
+    if isinstance(number, (tuple, list)):  # as Sphinx's section numbers come: (7,), or [7] on a node
         number = ".".join(map(str, number))
     return config.numfig_format["section"] % number
 
