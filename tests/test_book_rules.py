@@ -588,6 +588,8 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         ("\nAs Fact\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
         ("\nAs fact 3 tells.\n", "chapters/02-glastonbury.md:10: 'fact 3' is a fact's number typed by hand"),
         ("\nAs Facts 2 and 3 show.\n", "chapters/02-glastonbury.md:10: 'Facts 2' is a fact's number typed by hand"),
+        ("\nAs told in Fact 3.\n", "chapters/02-glastonbury.md:10: 'Fact 3' is a fact's number typed by hand"),
+        ("\nAs told IN FACT 3.\n", "chapters/02-glastonbury.md:10: 'FACT 3' is a fact's number typed by hand"),
         (
             "\n:::{note}\nAs *Fact\N{NO-BREAK SPACE}3* says.\n:::\n",
             "chapters/02-glastonbury.md:11: 'Fact 3' is a fact's number typed by hand",
@@ -600,6 +602,8 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         "fact_number_typed_across_lines",
         "fact_number_typed_in_lower_case",
         "fact_numbers_typed_together",
+        "fact_number_typed_after_in",
+        "fact_number_typed_in_capitals_after_in",
         "fact_number_typed_in_a_note",
     ],
 )

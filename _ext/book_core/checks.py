@@ -184,9 +184,9 @@ UNREADABLE = "\ufffd"  # what markdown-it makes of an entity no text may hold, s
 def text_refused(env, text):
     """Why the book refuses a block's text, one message a reason: a fact's number typed by hand, a character
     an entity wrote that the source itself may not hold, a link printed as typed."""
-    word = fact_label(env.config, "").strip()
-    # "Fact 3", "fact 3", "Facts 2 and 3": any case, one fact or more; but "in fact 20 people".
-    typed_label = re.compile(rf"(?<!\bin )\b{re.escape(word)}s?\s+\d+", re.IGNORECASE)
+    word = re.escape(fact_label(env.config, "").strip())
+    # "Fact 3", "fact 3", "Facts 2 and 3": one fact or more; in lower case too, but for "in fact 20 people".
+    typed_label = re.compile(rf"\b(?:{word}|(?<!\b[Ii]n )(?i:{word}))s?\s+\d+")
     return (
         [
             f"{' '.join(label.split())!r} is a fact's number typed by hand, which no renumbering would follow: "
