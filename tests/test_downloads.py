@@ -83,6 +83,16 @@ def test_a_build_into_another_folder_offers_them_whatever_makes_default_folder_h
     assert len(front.select("article p.edition-downloads a")) == 2
 
 
+def test_a_folder_named_as_the_maintainers_commands_is_part_of_the_book_below_its_top(tmp_path):
+    book = copy_book(tmp_path / "book")
+    made_from = book_files_digest(book, book / "_build")
+    (book / "scripts" / "notes.txt").write_text("Not read by a build.\n", encoding="utf-8")
+    assert book_files_digest(book, book / "_build") == made_from
+    (book / "images" / "scripts").mkdir(parents=True)
+    (book / "images" / "scripts" / "take.png").write_bytes(b"a picture a chapter may show")
+    assert book_files_digest(book, book / "_build") != made_from
+
+
 def test_a_log_written_as_the_build_runs_is_not_part_of_the_book(tmp_path):
     book = copy_book(tmp_path / "book")
     made_from = book_files_digest(book, book / "_build")

@@ -14,12 +14,16 @@ missing or repeated, and the package names the print edition as the source
 of its page breaks."""
 
 import json
+import shutil
+import subprocess
+import sys
 
 import pytest
 
 from background import built, in_background
 from book import BOOK, copy_book, make, sphinx_build
 from epub import EPUB_TYPE, NS
+from html_edition.downloads import DIGEST_FILE, book_files_digest
 from pdf import normal, text_runs
 
 MM = 72 / 25.4
@@ -164,11 +168,25 @@ def test_a_page_map_of_another_book_names_the_block_the_epub_lacks(published, tm
     stale = next(page for page in pages if page["anchor"])
     stale["anchor"] += "0"
     (tmp_path / "pdf" / "page-map.json").write_text(json.dumps(pages), encoding="utf-8")
+    (tmp_path / "pdf" / DIGEST_FILE).write_text(book_files_digest(BOOK, tmp_path), encoding="utf-8")
     result = sphinx_build(BOOK, tmp_path / "epub", "epub")
     assert result.returncode != 0
     assert f"page {stale['page']} " in result.stderr and stale["anchor"] in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not list((tmp_path / "epub").glob("*.epub"))
     assert "make pdf" in result.stderr
+
+
+def test_a_pdf_made_before_the_last_edit_is_refused_its_pages(published, tmp_path):
+    """An edit that removes no block leaves every id of the page map in place, and moves the pages all the same."""
+    book = copy_book(tmp_path / "book")
+    shutil.copytree(published, book / "_build", symlinks=True)
+    lengthen_fact_1(book)
+    result = subprocess.run(
+        [sys.executable, "scripts/build_edition.py", "epub", "-q"], cwd=book, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "was not made from the book as it now is" in result.stderr and "make pdf" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not (book / "_build" / "epub.new").exists()
 
 
 def lengthen_fact_1(book):

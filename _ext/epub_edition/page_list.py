@@ -13,7 +13,8 @@ page's: the place a reader turning to that page in print reads on from.
 
 Where the pages begin comes from the page map the PDF build writes beside the
 PDF (``pdf_edition.page_map``), in the same build folder (``_build/pdf`` for
-``_build/epub``), which is why ``make epub`` builds the PDF first.
+``_build/epub``), which is why ``make epub`` builds the PDF first; a PDF made
+before the book's last edit is refused, as the HTML refuses to offer it.
 """
 
 import json
@@ -21,6 +22,7 @@ import json
 from lxml import etree
 
 from book_core.checks import halt
+from html_edition.downloads import made_from_the_book_as_it_is
 from pdf_edition.page_map import PAGE_MAP_NAME
 
 from .navigation import OPS, XHTML, hidden_nav
@@ -77,6 +79,12 @@ class PrintPageList:
             halt(
                 f"no page map of the print edition at {path}: the EPUB marks the PDF's pages, "
                 "so build the PDF first (make pdf)",
+                NOT_WRITTEN,
+            )
+        if not made_from_the_book_as_it_is(self.app, path.parent):
+            halt(
+                f"the print edition in {path.parent} was not made from the book as it now is (edited since?): "
+                "the EPUB marks its pages, so build the PDF again first (make pdf)",
                 NOT_WRITTEN,
             )
         return json.loads(path.read_text(encoding="utf-8"))

@@ -32,8 +32,10 @@ logger = logging.getLogger(__name__)
 
 DOWNLOADS_DIR = "downloads"
 DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of what they were made from
-# What no build reads: the tests, the maintainers' commands, the Node tools, Python's caches.
-NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules", "__pycache__"}
+# What no build reads: at the book's top, the tests, the maintainers' commands and the Node tools; anywhere,
+# Python's caches.
+NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules"}
+PYTHON_CACHE = "__pycache__"
 # At the book's top, what builds write: make's default build folder, which `make serve`'s preview writes into
 # without taking its lock, and a log of a build as it runs (make all > build.log).
 MAKES_DEFAULT_BUILD_DIR = "_build"
@@ -68,7 +70,8 @@ def _human_size(path):
 def book_files_digest(book, build_dir):
     """A digest of every file in `book` an edition could be made from: all but `build_dir` and every other build
     folder (one with its lock beside it, or make's default one), builds' locks, logs at the top, hidden files and
-    editors' backups (NOT_A_SOURCE), virtual environments and what NOT_READ_BY_A_BUILD names."""
+    editors' backups (NOT_A_SOURCE), virtual environments, what NOT_READ_BY_A_BUILD names at the top and Python's
+    caches."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
         at_top = Path(folder) == Path(book)
@@ -76,7 +79,8 @@ def book_files_digest(book, build_dir):
             name
             for name in subfolders
             if not NOT_A_SOURCE.fullmatch(name)
-            and name not in NOT_READ_BY_A_BUILD
+            and not (at_top and name in NOT_READ_BY_A_BUILD)
+            and name != PYTHON_CACHE
             and not Path(folder, name, "pyvenv.cfg").exists()
             and not Path(folder, name + BUILD_LOCK_SUFFIX).exists()
             and Path(folder, name).resolve() != build_dir.resolve()
@@ -97,6 +101,12 @@ def take_book_digest(app):
     app.book_files_digest = book_files_digest(Path(app.srcdir), Path(app.outdir).parent)
 
 
+def made_from_the_book_as_it_is(app, edition_dir):
+    """Whether the EPUB or the PDF in `edition_dir` was made from the book as this build began."""
+    made_from = edition_dir / DIGEST_FILE
+    return made_from.is_file() and made_from.read_text(encoding="utf-8").strip() == app.book_files_digest
+
+
 def find_downloads(app):
     """The EPUB and the PDF made from the book as this HTML build began."""
     app.edition_downloads = []
@@ -105,8 +115,7 @@ def find_downloads(app):
     for fmt, kind, path in _editions(app):
         if not path.is_file():
             continue
-        made_from = path.parent / DIGEST_FILE
-        if not made_from.is_file() or made_from.read_text(encoding="utf-8").strip() != app.book_files_digest:
+        if not made_from_the_book_as_it_is(app, path.parent):
             logger.info(
                 f"{path} is not of the book as it now is, so this HTML does not offer it: make all builds all three"
             )
