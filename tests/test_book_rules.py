@@ -616,6 +616,18 @@ def test_in_fact_before_a_number_is_no_facts_number():
     assert problems_in(CHAPTER, LEAD + "\nIn fact 20 people came, in fact\n30.\n") == []
 
 
+@pytest.mark.parametrize(
+    "above",
+    ["A note on {index}`Haus of Gaga`.\n", ":::{index} Haus of Gaga\n:::\n", "A note.\n\n---\n"],
+    ids=["paragraph_with_an_index_entry", "index_directive", "paragraph_and_rule"],
+)
+def test_nothing_but_labels_and_comments_stands_above_a_pages_title(above):
+    text = f"(people)=\n% A comment.\n{above}\n# People\n\nText.\n"
+    assert problems_in("people", text)[0].startswith("people.md:3: ")
+    assert "stands above the page's title" in problems_in("people", text)[0]
+    assert problems_in("people", "(people)=\n% A comment.\n\n# People\n\nText.\n") == []
+
+
 def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_number():
     text = "# People\n\nSee `Fact 3`.\n\n```\nFact 4\n```\n\n# More\n"
     assert problems_in("people", text) == []

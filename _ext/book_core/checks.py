@@ -4,7 +4,8 @@ Before Sphinx parses a source (``sources`` holds these rules): every source is
 UTF-8 with no control character (and, once read, every file a source includes);
 chapters/ holds fact chapters only; every fence is closed; no block takes a
 class but the lead's, however given; every glossary entry has one definition.
-After reading: every document has a title, each fact chapter exactly one
+After reading: every document has a title, with nothing above it but labels,
+front matter and comments, each fact chapter exactly one
 top-level heading and a ``(fact-…)=`` label on it, and opens with a lead of its
 own, marked ``{.lead}``, not new_fact.py's placeholder; no fact's number is
 typed by hand ("Fact 3" in the text, which a renumbering would leave behind,
@@ -235,6 +236,10 @@ def _problem_at(env, node, docname, message):
     return Problem(str(path), _line(node), message)
 
 
+# What may stand above a page's title: its labels, its front matter (and the html_meta it gives) and comments.
+ABOVE_THE_TITLE = (nodes.target, nodes.docinfo, nodes.meta, nodes.comment, nodes.substitution_definition)
+
+
 def document_problems(env, docname, doctree):
     """What is wrong in a read document, as Problems."""
     problems = [
@@ -275,6 +280,17 @@ def document_problems(env, docname, doctree):
     if not sections:
         problems.append(Problem(path, None, "has no title: start it with a '# ' heading"))
         return problems
+    problems += [
+        _problem_at(
+            env,
+            node,
+            docname,
+            f"{node.astext()[:40]!r} stands above the page's title, which opens the page in every edition and "
+            "its contents: move it below the '# ' heading",
+        )
+        for node in doctree.children[: doctree.index(sections[0])]
+        if not isinstance(node, ABOVE_THE_TITLE)
+    ]
     title = sections[0][0]
     if not title.astext().strip():
         problems.append(Problem(path, _line(title), "its title is empty: write the title after the '# '"))
