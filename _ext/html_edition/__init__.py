@@ -1,11 +1,11 @@
-"""The HTML edition (sphinx-book-theme): one viewport declaration a page, the
-theme's titles as text, only the icons it shows, the EPUB and PDF offered for
-download, previews of people and facts, and what the search ranks facts by.
+"""The HTML edition (sphinx-book-theme): the theme's titles as text, only the
+icons it shows, the EPUB and PDF offered for download, previews of people and
+facts, and what the search ranks facts by.
 What only the published site needs is ``publishing``, which conf.py loads
 when the book has an address to be published at.
 """
 
-PARTS = ["viewport", "theme_titles", "icons", "downloads", "previews", "search"]
+PARTS = ["theme_titles", "icons", "downloads", "previews", "search"]
 
 
 def setup(app):
