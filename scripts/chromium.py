@@ -1,8 +1,9 @@
-"""Debian's headless Chromium, driven by Playwright, and a plain static server.
+"""Debian's headless Chromium, and a plain static server.
 
 Shared by the maintainer scripts in this folder and by the browser tests.
 Playwright drives the system's Chromium (`executable_path`); it never
-downloads a browser of its own.
+downloads a browser of its own. render_cover.py runs Chromium from its
+command line, as it needs only what builds the book, not Playwright.
 """
 
 import contextlib

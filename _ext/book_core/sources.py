@@ -1,7 +1,7 @@
 """The book's sources as text: how they are decoded and composed, what a
 chapter's front matter states, and the rules a source must meet before it is
-parsed (no control character, every fence closed, every glossary entry
-defined once).
+parsed (no control character, every fence closed, no class but the lead's,
+every glossary entry defined once, after an empty line).
 
 Shared by the build's checks and ``scripts/new_fact.py``, so the two read the
 book alike. No Sphinx here: the script runs without it.
