@@ -23,7 +23,7 @@ class Chapter:
 
 def label_above_heading(doctree):
     """The label written above a chapter's first heading, or None."""
-    section = next(iter(doctree.findall(nodes.section)), None)
+    section = doctree.next_node(nodes.section)
     if section is None:
         return None
     return next(

@@ -55,19 +55,13 @@ def add_assets(app):
     app.add_js_file(SCRIPT, loading_method="defer")
 
 
-def fact_section(doctree):
-    """A fact chapter's section: the first, holding its title and lead."""
-    return next(iter(doctree.findall(nodes.section)), None)
-
-
 def facts(env):
-    """(docname, label "Fact 6", section) for each fact, in reading order, as read."""
-    found = []
-    for docname in facts_in_order(env):
-        section = fact_section(env.get_doctree(docname))
-        if section is not None:
-            found.append((docname, label_of(env, docname), section))
-    return found
+    """(docname, label "Fact 6", section) for each fact, in reading order, as read: its first section holds its
+    title and lead, as the checks (``book_core.checks``) saw before any page was written."""
+    return [
+        (docname, label_of(env, docname), env.get_doctree(docname).next_node(nodes.section))
+        for docname in facts_in_order(env)
+    ]
 
 
 def inline_html(node):
@@ -83,10 +77,6 @@ def inline_html(node):
     return f"<{tag}>{inner}</{tag}>" if tag else inner
 
 
-def title_of(section):
-    return next(iter(section.findall(nodes.title)), None)
-
-
 def preview_html(heading, paragraphs):
     body = "".join(f"<p>{inline_html(p)}</p>" for p in paragraphs)
     return f'<div class="book-preview"><p class="book-preview-heading">{heading}</p>{body}</div>'
@@ -94,12 +84,9 @@ def preview_html(heading, paragraphs):
 
 def fact_previews(app, docname, doctree):
     """The fact's preview, under its page and each id of its section."""
-    section = fact_section(doctree)
-    if section is None:
-        return {}
-    title, lead = title_of(section), lead_of(section)
-    heading = f"{html.escape(label_of(app.env, docname), quote=False)} · {inline_html(title) if title else ''}"
-    content = preview_html(heading, [lead] if lead else [])
+    section = doctree.next_node(nodes.section)
+    heading = f"{html.escape(label_of(app.env, docname), quote=False)} · {inline_html(section[0])}"
+    content = preview_html(heading, [lead_of(section)])
     uri = app.builder.get_target_uri(docname)
     return {uri: content} | {f"{uri}#{node_id}": content for node_id in section["ids"]}
 

@@ -26,7 +26,7 @@ from book_core.checks import plain_text
 from book_core.facts import lead_of
 from book_core.people import glossary_documents
 
-from .previews import facts, is_html_edition, title_of
+from .previews import facts, is_html_edition
 
 SEARCH_PAGE = "search"
 WORD = re.compile(r"\w+")
@@ -54,9 +54,8 @@ def index_text(entries):
 def fact_words(section, own_ids, fact_ids):
     """{word: weight} for one fact."""
     words = {}
-    title, lead = title_of(section), lead_of(section)
-    if title is not None:
-        count(words, plain_text(title), WEIGHTS["title"])
+    lead = lead_of(section)
+    count(words, plain_text(section[0]), WEIGHTS["title"])
     for paragraph in section.findall(nodes.paragraph):
         if points_to_a_fact(paragraph, fact_ids - own_ids):
             continue
