@@ -7,6 +7,7 @@ from bs4 import NavigableString
 
 from book import fact_label
 from pdf import normal, printed_below, text_runs
+from pdf_edition.page_map import INDEX
 
 
 def links(pdf):
@@ -94,6 +95,18 @@ def test_a_link_to_a_fact_names_the_page_it_begins_on_in_the_text_and_in_appears
         cited[number] = [(int(fact), int(page)) for fact, page in re.findall(r"Fact (\d+) \(page (\d+)\)", text)]
     assert all(begins[fact] == page for citations in cited.values() for fact, page in citations), cited
     assert any(cited[number] for number in range(glossary)) and cited[glossary], cited
+
+
+def test_the_front_matter_points_to_the_glossary_and_the_index_by_their_pages(pdf):
+    """In print, "How to read it" names the page of the glossary and of the index it sends a reader to; the
+    names of people in the front page's lead stay as they are, as in the facts."""
+    page_of = {
+        anchor: pdf.get_destination_page_number(pdf.named_destinations[anchor]) + 1 for anchor in ("people", INDEX)
+    }
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert f"glossary of people (page {page_of['people']})" in text
+    assert f"index (page {page_of[INDEX]}) lists" in text
+    assert "Lady Gaga (page" not in text
 
 
 def test_pages_print_their_own_number(pdf, facts):
