@@ -76,7 +76,6 @@ html_theme_options = {
 html_sidebars = {
     "**": ["navbar-logo.html", "search-button-field.html", "sbt-sidebar-nav.html", "edition-downloads.html"],
 }
-myst_html_meta = {"description": description}
 
 # -- EPUB ------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """What a published web edition carries, built with a base URL (as Read the
 Docs builds it): every page of the book's text (front page, facts, glossary)
-has Open Graph and Twitter card tags, a fact's description being its own
-lead; the social image is the 1200x630 card drawn from the current cover,
+has Open Graph and Twitter card tags, a fact's description (for search
+engines too) being its own lead; the social image is the 1200x630 card drawn from the current cover,
 shipped in the site; sitemap.xml lists every page and robots.txt names it;
 every page's favicon is a file of the site. Built without one (a plain `make
 html`), no page carries an absolute URL to any host nor any of those tags,
@@ -47,6 +47,8 @@ def test_a_facts_description_is_its_own_lead(site_pages, facts):
         soup = site_pages[fact.html_name]
         lead = " ".join(soup.select_one("article p.lead").get_text().split())
         assert meta(soup, "og:description") == lead
+        # What a search engine shows under the page's link: one of the page's own, not one for the whole book.
+        assert [tag["content"] for tag in soup.select('head meta[name="description"]')] == [lead]
         assert fact.title in plain(meta(soup, "og:title"))
         descriptions.append(lead)
     assert len(set(descriptions)) == len(facts)

@@ -5,9 +5,9 @@ conf.py loads this, with those three, only when ``html_baseurl`` is set.
 
 - The address must be a whole http or https address ending in "/": every URL
   the extensions write is joined to it.
-- A page's Open Graph description is its lead paragraph (``{.lead}``), where
-  sphinxext-opengraph would take the first 200 characters of its text, so no
-  two facts share one.
+- A page's description, for Open Graph and for search engines, is its lead
+  paragraph (``{.lead}``), where sphinxext-opengraph would take the first 200
+  characters of its text, so no two facts share one.
 - The 404 page's content root, which Sphinx's and the theme's scripts resolve
   URLs against, is made absolute as sphinx-notfound-page makes its links, so
   the page works at any depth of a missing URL.
@@ -20,6 +20,8 @@ conf.py loads this, with those three, only when ``html_baseurl`` is set.
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from docutils import nodes
 
 from book_core.checks import halt, plain_text
 from book_core.facts import lead_of
@@ -51,11 +53,15 @@ def check_base_url(app, config):
         )
 
 
-def describe_by_lead(app, doctree):
-    """A page's Open Graph description is its lead paragraph, as sphinxext-opengraph's page field."""
+def describe_by_lead(app, doctree, docname):
+    """A web page's description is its lead paragraph: for Open Graph, as sphinxext-opengraph's page field, and
+    for search engines, as the page's own <meta name="description">, which the extension then leaves as it is.
+    Added as the page is written, so the EPUB, written from the same doctrees, stays as it was."""
     lead = lead_of(doctree)
-    if lead is not None:
-        app.env.metadata[app.env.docname]["og:description"] = " ".join(plain_text(lead).split())
+    if app.builder.name == "html" and lead is not None:
+        description = " ".join(plain_text(lead).split())
+        app.env.metadata[docname]["og:description"] = description
+        doctree.insert(0, nodes.meta(name="description", content=description))
 
 
 def root_the_404_page(app, pagename, templatename, context, doctree):
@@ -78,7 +84,7 @@ def write_site_files(app, exception):
 
 def setup(app):
     app.connect("config-inited", check_base_url, priority=100)  # before the extensions that use it
-    app.connect("doctree-read", describe_by_lead)
+    app.connect("doctree-resolved", describe_by_lead)
     app.connect("html-page-context", root_the_404_page)
     app.connect("build-finished", write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
