@@ -172,10 +172,9 @@ def build_edition(outdir, builder):
 def start_make(book, *targets, environment=None, **options):
     """Start `make` in a copy of the book, with this test run's virtual environment, dated SOURCE_DATE_EPOCH,
     and the variables in `environment`; its output captured, and `options` passed on to Popen."""
+    options = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE} | options
     return subprocess.Popen(
         ["make", "-C", str(book), f"VENVDIR={sys.prefix}", *targets],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
         text=True,
         env=build_environment(MAKEFLAGS="", **(environment or {})),
         **options,

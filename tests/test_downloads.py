@@ -4,8 +4,8 @@ download link at all after a bare `make html` (conftest.py's
 since the EPUB and the PDF were built (in a copy of the session's `make all`),
 even when the edit keeps an older time than theirs, as a restored backup does.
 A build into another folder than make's default one offers them whatever
-that one holds (`make serve`'s preview, say), and a log the build writes into
-the book's folder as it runs changes nothing of what the HTML offers."""
+that one holds (`make serve`'s preview, say), and the output of make written
+beside the sources as it runs changes nothing of what the HTML offers."""
 
 import os
 import shutil
@@ -13,8 +13,10 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from book import append, chapter, copy_book, link_target, make
+from book import append, chapter, copy_book, link_target, make, start_make
 from html_edition.downloads import book_files_digest
+
+READ_AT_TOP = {"conf.py", "index.md", "people.md"}  # what a build of the book reads at its top
 
 
 def download_links(page):
@@ -85,19 +87,31 @@ def test_a_build_into_another_folder_offers_them_whatever_makes_default_folder_h
 
 def test_a_folder_named_as_the_maintainers_commands_is_part_of_the_book_below_its_top(tmp_path):
     book = copy_book(tmp_path / "book")
-    made_from = book_files_digest(book, book / "_build")
+    made_from = book_files_digest(book, book / "_build", READ_AT_TOP)
     (book / "scripts" / "notes.txt").write_text("Not read by a build.\n", encoding="utf-8")
-    assert book_files_digest(book, book / "_build") == made_from
+    assert book_files_digest(book, book / "_build", READ_AT_TOP) == made_from
     (book / "images" / "scripts").mkdir(parents=True)
     (book / "images" / "scripts" / "take.png").write_bytes(b"a picture a chapter may show")
-    assert book_files_digest(book, book / "_build") != made_from
+    assert book_files_digest(book, book / "_build", READ_AT_TOP) != made_from
 
 
-def test_a_log_written_as_the_build_runs_is_not_part_of_the_book(tmp_path):
+def test_output_written_beside_the_sources_as_the_build_runs_is_not_part_of_the_book(tmp_path):
     book = copy_book(tmp_path / "book")
-    made_from = book_files_digest(book, book / "_build")
+    made_from = book_files_digest(book, book / "_build", READ_AT_TOP)
     (book / "build.log").write_text("Running Sphinx v9.0.4\n", encoding="utf-8")
-    assert book_files_digest(book, book / "_build") == made_from
+    (book / "build-output.txt").write_text("Running Sphinx v9.0.4\n", encoding="utf-8")
+    assert book_files_digest(book, book / "_build", READ_AT_TOP) == made_from
     (book / "notes").mkdir()
     (book / "notes" / "takes.log").write_text("Take 1: kept.\n", encoding="utf-8")  # a file a build may include
-    assert book_files_digest(book, book / "_build") != made_from
+    assert book_files_digest(book, book / "_build", READ_AT_TOP) != made_from
+    (book / "takes.txt").write_text("Take 1: kept.\n", encoding="utf-8")  # included by a source, the build says
+    assert book_files_digest(book, book / "_build", READ_AT_TOP | {"takes.txt"}) != made_from
+
+
+def test_make_all_with_its_output_written_beside_the_sources_offers_both_files(published, tmp_path):
+    book = copy_book(tmp_path / "book")
+    shutil.copytree(published, book / "_build", symlinks=True)
+    with (book / "build-output.txt").open("w") as output:  # make all > build-output.txt
+        assert start_make(book, "all", stdout=output, stderr=output).wait() == 0
+    front = BeautifulSoup((book / "_build" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(front.select("article p.edition-downloads a")) == 2

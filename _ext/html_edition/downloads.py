@@ -5,13 +5,14 @@ The EPUB and PDF builders write beside the HTML (``_build/epub``,
 them into the HTML book's ``downloads/`` folder and links them, with format
 and size, from the sidebar of every page and from the place on the front
 page marked by the ``edition-downloads`` directive. It offers only an edition
-made from the book as it now is: each build takes a digest of every file in
-the book's folder an edition could be made from (all but build output,
-hidden files and what no build reads), the EPUB and the PDF write theirs
+made from the book as it now is: each build, once it has read the sources,
+takes a digest of every file in the book's folder an edition could be made
+from (all but build output, hidden files and what no build reads, such as a
+log written beside the sources as make runs), the EPUB and the PDF write theirs
 beside their file, and the HTML offers a file whose digest is its own. So
 an edit, a restored backup, a removed chapter or a changed stylesheet since
 the EPUB or the PDF was built (while ``make all`` ran too, until the HTML
-build began) leaves it out; when none is left, no link is written, so a bare
+build read the sources) leaves it out; when none is left, no link is written, so a bare
 ``make html`` has no dead link. ``make all`` builds the HTML last, so it
 offers the EPUB and PDF of the same run.
 """
@@ -37,9 +38,8 @@ DIGEST_FILE = "sources.sha256"  # beside the EPUB and the PDF: the digest of wha
 NOT_READ_BY_A_BUILD = {"tests", "scripts", "node_modules"}
 PYTHON_CACHE = "__pycache__"
 # At the book's top, what builds write: make's default build folder, which `make serve`'s preview writes into
-# without taking its lock, and a log of a build as it runs (make all > build.log).
+# without taking its lock.
 MAKES_DEFAULT_BUILD_DIR = "_build"
-LOG_SUFFIX = ".log"
 # Beside a build folder, the lock its builds hold in turn (scripts/build_edition.py): any such folder is output.
 BUILD_LOCK_SUFFIX = ".lock"
 
@@ -67,11 +67,11 @@ def _human_size(path):
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def book_files_digest(book, build_dir):
+def book_files_digest(book, build_dir, read_at_top):
     """A digest of every file in `book` an edition could be made from: all but `build_dir` and every other build
-    folder (one with its lock beside it, or make's default one), builds' locks, logs at the top, hidden files and
-    editors' backups (NOT_A_SOURCE), virtual environments, what NOT_READ_BY_A_BUILD names at the top and Python's
-    caches."""
+    folder (one with its lock beside it, or make's default one), builds' locks, hidden files and editors' backups
+    (NOT_A_SOURCE), virtual environments, what NOT_READ_BY_A_BUILD names at the top, Python's caches, and at the
+    top, every file but those named in `read_at_top` (a build's output there, make all > build.txt, is none)."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
         at_top = Path(folder) == Path(book)
@@ -91,24 +91,32 @@ def book_files_digest(book, build_dir):
             for name in sorted(files)
             if not NOT_A_SOURCE.fullmatch(name)
             and not name.endswith(BUILD_LOCK_SUFFIX)
-            and not (at_top and name.endswith(LOG_SUFFIX))
+            and (not at_top or name in read_at_top)
         ]
     return files_digest(book, paths)
 
 
-def take_book_digest(app):
-    """The digest of the book as this build begins, which the EPUB and the PDF write beside them."""
-    app.book_files_digest = book_files_digest(Path(app.srcdir), Path(app.outdir).parent)
+def files_read_at_top(env):
+    """The names of the files at the book's top a build has read: conf.py, the sources and what they include."""
+    top = Path(env.srcdir)
+    read = [env.doc2path(docname) for docname in env.found_docs]
+    read += [top / dependency for dependencies in env.dependencies.values() for dependency in dependencies]
+    return {"conf.py"} | {path.name for path in read if Path(os.path.normpath(path)).parent == top}
+
+
+def take_book_digest(app, env):
+    """The digest of the book as this build read it, which the EPUB and the PDF write beside them."""
+    app.book_files_digest = book_files_digest(Path(app.srcdir), Path(app.outdir).parent, files_read_at_top(env))
 
 
 def made_from_the_book_as_it_is(app, edition_dir):
-    """Whether the EPUB or the PDF in `edition_dir` was made from the book as this build began."""
+    """Whether the EPUB or the PDF in `edition_dir` was made from the book as this build read it."""
     made_from = edition_dir / DIGEST_FILE
     return made_from.is_file() and made_from.read_text(encoding="utf-8").strip() == app.book_files_digest
 
 
-def find_downloads(app):
-    """The EPUB and the PDF made from the book as this HTML build began."""
+def find_downloads(app, env):
+    """The EPUB and the PDF made from the book as this HTML build read it."""
     app.edition_downloads = []
     if app.builder.name != "html":
         return
@@ -171,8 +179,8 @@ def setup(app):
     app.add_node(edition_downloads_placeholder)
     app.add_directive("edition-downloads", EditionDownloads)
     app.connect("config-inited", keep_digest_out_of_the_epub)
-    app.connect("builder-inited", take_book_digest)
-    app.connect("builder-inited", find_downloads)
+    app.connect("env-updated", take_book_digest)
+    app.connect("env-updated", find_downloads)
     app.connect("build-finished", write_digest)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("html-page-context", add_to_context)
