@@ -588,6 +588,9 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         ("\nAs Fact\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
         ("\nAs fact 3 tells.\n", "chapters/02-glastonbury.md:10: 'fact 3' is a fact's number typed by hand"),
         ("\nAs Facts 2 and 3 show.\n", "chapters/02-glastonbury.md:10: 'Facts 2' is a fact's number typed by hand"),
+        ("\nSee {term}Lady Gaga.\n", "chapters/02-glastonbury.md:10: '{term}' would print as typed: a role takes"),
+        ("\nSee {numref}‘fact-roses’.\n", "chapters/02-glastonbury.md:10: '{numref}' would print as typed"),
+        ("\nText.\n\n## \n\nMore.\n", "chapters/02-glastonbury.md:12: this heading is empty: write its text"),
         ("\nAs told in Fact 3.\n", "chapters/02-glastonbury.md:10: 'Fact 3' is a fact's number typed by hand"),
         ("\nAs told IN FACT 3.\n", "chapters/02-glastonbury.md:10: 'FACT 3' is a fact's number typed by hand"),
         (
@@ -602,12 +605,15 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         "fact_number_typed_across_lines",
         "fact_number_typed_in_lower_case",
         "fact_numbers_typed_together",
+        "role_without_backticks",
+        "role_in_curly_quotes",
+        "empty_heading",
         "fact_number_typed_after_in",
         "fact_number_typed_in_capitals_after_in",
         "fact_number_typed_in_a_note",
     ],
 )
-def test_a_fact_chapter_is_refused_a_second_heading_and_a_number_typed_by_hand(added, expected):
+def test_a_fact_chapter_is_refused_a_second_or_empty_heading_and_what_would_print_as_typed(added, expected):
     (problem,) = problems_in(CHAPTER, LEAD + added)
     assert problem.startswith(expected)
 

@@ -5,13 +5,13 @@ UTF-8 with no control character (and, once read, every file a source includes);
 chapters/ holds fact chapters only; every fence is closed; no block takes a
 class but the lead's, however given; every glossary entry has one definition.
 After reading: every document has a title, with nothing above it but labels,
-front matter and comments, each fact chapter exactly one
-top-level heading and a ``(fact-…)=`` label on it, and opens with a lead of its
+front matter and comments, and no heading is empty; each fact chapter has exactly
+one top-level heading and a ``(fact-…)=`` label on it, and opens with a lead of its
 own, marked ``{.lead}``, not new_fact.py's placeholder; no fact's number is
 typed by hand ("Fact 3" in the text, which a renumbering would leave behind,
 where ``{numref}`` follows the fact), no text holds a refused character an
-entity wrote, nor a link markdown-it refused and so leaves as typed
-(``text_refused``); no source holds what one edition would show otherwise than
+entity wrote, nor a link markdown-it refused or a role MyST did not read, which
+both print as typed (``text_refused``); no source holds what one edition would show otherwise than
 another, what could run in a reader's browser, or what would come from
 elsewhere (``refused``: raw HTML but a hard line break, math, ``{only}``, links
 to files, images that are not the book's own PNG, JPEG or GIF files, named in
@@ -167,6 +167,9 @@ LINK_TEXT = r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # brackets, and brackets in them (
 LINK_AS_TYPED = re.compile(
     rf"{LINK_TEXT}\((?:[^()]|\([^()]*\))*\)|{LINK_TEXT}\[[^\]]*\]|<[a-z][a-z0-9+.-]+:(?!\s)[^<>]*>", re.IGNORECASE
 )
+# A role MyST did not read as one, {term} or {numref} with no backticks after it, or curly quotes instead (one
+# followed by backticks is one written to be shown, escaped).
+ROLE_AS_TYPED = re.compile(r"\{[a-z][\w:.-]*\}(?!`)", re.IGNORECASE)
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
 
 
@@ -211,6 +214,10 @@ def text_refused(env, text):
             f"{link!r} would print as typed: a link that runs a script or opens a file, or whose address holds "
             "a space, is no link; give it a web address, or write the text alone"
             for link in LINK_AS_TYPED.findall(text)
+        ]
+        + [
+            f"{role!r} would print as typed: a role takes its text in straight backticks, {role}`…`"
+            for role in ROLE_AS_TYPED.findall(text)
         ]
     )
 
@@ -294,6 +301,11 @@ def document_problems(env, docname, doctree):
     title = sections[0][0]
     if not title.astext().strip():
         problems.append(Problem(path, _line(title), "its title is empty: write the title after the '# '"))
+    problems += [
+        _problem_at(env, section[0], docname, "this heading is empty: write its text after the '#' marks")
+        for section in doctree.findall(nodes.section)
+        if section is not sections[0] and not section[0].astext().strip()
+    ]
     if docname == env.config.root_doc and title.astext() != env.config.project:
         problems.append(
             Problem(
