@@ -3,10 +3,15 @@ started together, one says it waits for the other, both pass, and the edition
 is whole afterwards, without what an interrupted build had left in its staging
 folder; a second `make serve` of one folder stops at once rather than write
 into the first one's preview; and `make clean` waits on the lock the builds
-hold, the build folder named with a final "/" or without. The two builds are
-conftest.py's `html_built_twice_at_once`."""
+hold, the build folder named with a final "/" or without. A build folder
+that is the book's, one of its folders or inside one (where a build would
+read, or copy into itself, what it writes), or one make cannot quote, is
+refused before anything runs. The two builds are conftest.py's
+`html_built_twice_at_once`."""
 
 import subprocess
+
+import pytest
 
 from book import BOOK, copy_book, plain, read_facts, start_make
 
@@ -53,3 +58,19 @@ def test_builds_and_make_clean_lock_one_name_however_the_folder_is_written():
             check=True,
         ).stdout
         assert "--builddir _build html" in commands and "flock _build.lock rm -rf _build" in commands, commands
+
+
+def make_dry_run(builddir):
+    return subprocess.run(["make", "-n", "html", f"BUILDDIR={builddir}"], cwd=BOOK, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("builddir", [".", "chapters", "_static", "_static/out", "chapters/out", "it's", "a b"])
+def test_a_build_folder_in_the_books_own_or_one_make_cannot_quote_is_refused(builddir):
+    result = make_dry_run(builddir)
+    assert result.returncode != 0
+    assert f"BUILDDIR={builddir}" in result.stderr and "choose" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("builddir", ["_build", "a-new-folder", "../a-folder-beside-the-book"])
+def test_a_build_folder_at_the_books_top_or_outside_it_is_taken(builddir):
+    assert make_dry_run(builddir).returncode == 0
