@@ -1,4 +1,5 @@
-"""A reader with only a keyboard reaches the next fact and the search, in Chromium."""
+"""A reader with only a keyboard reaches the next fact and the search, in Chromium, and sees at every step
+where the focus is."""
 
 import pytest
 
@@ -13,6 +14,30 @@ def test_tab_and_enter_reach_the_next_fact(new_page, html_dir, facts, width):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == (html_dir / facts[1].html_name).as_uri()
+
+
+# Enough Tab presses to pass every control and link of a fact's page at least once: header, sidebar, text.
+TAB_STOPS = 60
+# Past the last control, the focus leaves for the page itself, which shows none.
+FOCUS_SHOWN = """() => {
+    const style = getComputedStyle(document.activeElement);
+    return document.activeElement === document.body
+        || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_control_tab_reaches_shows_the_focus_on_it(new_page, html_dir, facts, width):
+    """An outline or a ring, as the theme draws on every control; transitions off, as a reader may ask."""
+    page = new_page(width)
+    page.emulate_media(reduced_motion="reduce")
+    open_book(page, html_dir, facts[1].html_name)
+    unshown = set()
+    for _ in range(TAB_STOPS):
+        page.keyboard.press("Tab")
+        if not page.evaluate(FOCUS_SHOWN):
+            unshown.add(page.evaluate("document.activeElement.outerHTML.slice(0, 100)"))
+    assert unshown == set()
 
 
 def search_by_tab(page):
