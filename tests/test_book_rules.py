@@ -591,6 +591,7 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         ("\nSee {term}Lady Gaga.\n", "chapters/02-glastonbury.md:10: '{term}' would print as typed: a role takes"),
         ("\nSee {numref}‘fact-roses’.\n", "chapters/02-glastonbury.md:10: '{numref}' would print as typed"),
         ("\nText.\n\n## \n\nMore.\n", "chapters/02-glastonbury.md:12: this heading is empty: write its text"),
+        ("\n{.lead}\nAnother.\n", "chapters/02-glastonbury.md:11: a page has one lead, its opening paragraph"),
         ("\nAs told in Fact 3.\n", "chapters/02-glastonbury.md:10: 'Fact 3' is a fact's number typed by hand"),
         ("\nAs told IN FACT 3.\n", "chapters/02-glastonbury.md:10: 'FACT 3' is a fact's number typed by hand"),
         (
@@ -608,6 +609,7 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         "role_without_backticks",
         "role_in_curly_quotes",
         "empty_heading",
+        "second_lead",
         "fact_number_typed_after_in",
         "fact_number_typed_in_capitals_after_in",
         "fact_number_typed_in_a_note",

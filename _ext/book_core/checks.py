@@ -7,7 +7,7 @@ class but the lead's, however given; every glossary entry has one definition.
 After reading: every document has a title, with nothing above it but labels,
 front matter and comments, and no heading is empty; each fact chapter has exactly
 one top-level heading and a ``(fact-…)=`` label on it, and opens with a lead of its
-own, marked ``{.lead}``, not new_fact.py's placeholder; no fact's number is
+own, marked ``{.lead}``, not new_fact.py's placeholder (and no page has a second); no fact's number is
 typed by hand ("Fact 3" in the text, which a renumbering would leave behind,
 where ``{numref}`` follows the fact), no text holds a refused character an
 entity wrote, nor a link markdown-it refused or a role MyST did not read, which
@@ -131,7 +131,10 @@ def refused(node):
     if isinstance(node, nodes.image):
         uri = node["uri"]
         if urlsplit(uri).scheme:
-            return f"the image {uri[:40]!r} is not a file of the book: save it beside the chapter and link to that"
+            return (
+                f"the image {uri[:40]!r} is not a file of the book: save it in the book's folder, outside "
+                "chapters/ (in images/, say), and link to that"
+            )
         if not uri.endswith(tuple(IMAGE_FORMATS)):
             return (
                 f"the image {uri!r} is refused: save it as PNG, JPEG or GIF, which every edition shows "
@@ -315,6 +318,11 @@ def document_problems(env, docname, doctree):
                 "which every edition's metadata gives: make the two the same",
             )
         )
+    leads = [paragraph for paragraph in doctree.findall(nodes.paragraph) if "lead" in paragraph["classes"]]
+    problems += [
+        _problem_at(env, extra, docname, "a page has one lead, its opening paragraph: remove the '{.lead}' above")
+        for extra in leads[1:]
+    ]
     if is_fact(docname):
         problems += [
             _problem_at(env, paragraph, docname, "the lead is still new_fact.py's placeholder: write the fact's own")
