@@ -880,6 +880,14 @@ def test_an_image_file_must_be_what_its_name_says(tmp_path):
     ]
 
 
+def test_an_image_too_large_to_read_safely_is_refused_not_warned_of(tmp_path):
+    """Pillow warns of a picture over MAX_IMAGE_PIXELS, which reading in colour would take gigabytes for (this
+    one, of one bit a pixel, is small to write and to keep)."""
+    PIL.Image.new("1", (10_000, 9_000)).save(tmp_path / "huge.png")
+    (problem,) = problems_as_text(image_problems(tmp_path, Path("huge.png")))
+    assert problem.startswith("huge.png: has more than 89,478,485 pixels"), problem
+
+
 def test_page_metadata_that_acts_on_the_browser_is_refused():
     front = '---\nfact: 2\nmyst:\n  html_meta:\n    "http-equiv=refresh": "0; url=https://example.org/"\n'
     text = LEAD.replace("---\nfact: 2\n", front, 1)

@@ -19,8 +19,9 @@ lower case, not hidden, with alternative text, page metadata that acts on the
 browser, ``javascript:`` links, a reference in a heading whose text contents
 would show unresolved); only the front page has toctrees, every entry a page of
 the book, and no page is left out of them (``orphan``); every file a source
-includes is in the book's folder, and an image file is what its name says;
-every person in the glossary is referenced by a chapter.
+includes is in the book's folder, and an image file is what its name says and
+small enough to read safely; every person in the glossary is referenced by a
+chapter.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -33,6 +34,7 @@ glossary entry is reported beside the chapters still using the old name.
 import mimetypes
 import os
 import re
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -415,13 +417,24 @@ def check_no_page_is_left_out(app, env):
 
 def image_problems(book, path):
     """A Problem if an image is not what its name says (an SVG named .png, an empty file), which an edition
-    would show broken or an e-reader refuse."""
+    would show broken or an e-reader refuse, or is too large to read safely."""
     expected = IMAGE_FORMATS[path.suffix]
     try:
-        with PIL.Image.open(book / path) as image:
-            found = JPEG_WITH_MORE_PICTURES.get(image.format, image.format)
-            image.verify()  # a file cut short
-    except (OSError, SyntaxError, PIL.Image.DecompressionBombError):  # how Pillow tells what it cannot read
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PIL.Image.DecompressionBombWarning)  # else printed, and built on
+            with PIL.Image.open(book / path) as image:
+                found = JPEG_WITH_MORE_PICTURES.get(image.format, image.format)
+                image.verify()  # a file cut short
+    except (PIL.Image.DecompressionBombWarning, PIL.Image.DecompressionBombError):
+        return [
+            Problem(
+                str(path),
+                None,
+                f"has more than {PIL.Image.MAX_IMAGE_PIXELS:,} pixels, more than any edition needs, which would "
+                "take every build gigabytes of memory to read: save it smaller",
+            )
+        ]
+    except (OSError, SyntaxError):  # how Pillow tells what it cannot read
         found = "not an image Pillow reads whole"
     if found == expected:
         return []
