@@ -2,14 +2,16 @@
 ("Fact 2") in a fact's chapter, otherwise the section the entry is in
 ("People"); an entry's places come in reading order (the front page, the facts
 by number, the back matter), one link a place, and no link is an anonymous
-running number such as "[1]". The entry's own name is text, not a link."""
+running number such as "[1]". The entry's own name is text, not a link. A
+person's entry leads to each fact that names them, then to their glossary
+entry, in bold, as the PDF's index does by page."""
 
 import re
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from book import fact_label, link_target
+from book import fact_label, glossary_terms, link_target, people_mentioned, plain
 
 RUNNING_NUMBER = re.compile(r"^\[\d+\]$")
 
@@ -62,3 +64,12 @@ def test_index_links_name_their_fact_or_section_in_reading_order(edition, facts)
             named.add(target)
         assert places == sorted(set(places)), (name, [link.get_text() for link in links])
     assert set(fact_pages) < named, "the index reaches every fact and another page"
+
+
+def test_a_persons_entry_leads_to_each_fact_that_names_them_then_to_the_glossary(edition, facts):
+    index_name, page, _fact_pages = edition
+    listed = {plain(name).strip(" ,"): [link.get_text() for link in links] for name, links in entries(page(index_name))}
+    for person in glossary_terms():
+        named_in = [fact_label(fact.number) for fact in facts if person in people_mentioned(fact)]
+        assert listed[person] == [*named_in, "People"], person
+    assert listed["Lars Ulrich"] == [fact_label(2), "People"]

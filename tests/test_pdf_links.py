@@ -5,7 +5,7 @@ from collections import Counter
 
 from bs4 import NavigableString
 
-from book import fact_label
+from book import fact_label, glossary_terms, people_mentioned, plain
 from pdf import normal, printed_below, text_runs
 from pdf_edition.page_map import INDEX
 
@@ -128,3 +128,13 @@ def test_index_page_numbers_are_the_pages_they_link_to(pdf):
             assert page_numbers_printed_in(rect, runs) == [target + 1], anchor
             checked += 1
     assert checked > 20
+
+
+def test_a_persons_index_entry_gives_the_pages_of_the_facts_that_name_them_then_the_glossarys(pdf, facts):
+    begins = {fact.number: pdf.get_destination_page_number(pdf.named_destinations[fact.label]) + 1 for fact in facts}
+    (index,) = [number for number, page in enumerate(pdf.pages) if page.extract_text().startswith("Index")]
+    text = plain(" ".join(" ".join(page.extract_text().split()) for page in pdf.pages[index:]))
+    for person in glossary_terms():
+        pages = [int(number) for number in re.search(rf"{re.escape(person)}, ([\d, ]+)", text)[1].split(", ")]
+        named_in = [begins[fact.number] for fact in facts if person in people_mentioned(fact)]
+        assert pages[:-1] == named_in and len(pages) == len(named_in) + 1, (person, pages)

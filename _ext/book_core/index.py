@@ -15,6 +15,10 @@ fact's label as cross-references print it (``numfig_format``); elsewhere, the
 title of the section holding the entry. Places come in reading order, one
 link each; ``_templates/genindex.html`` prints them. The print edition's
 index prints page numbers instead (``pdf_edition``).
+
+A person's entry, which Sphinx links to the glossary alone, leads first to
+each fact that names them (``people_mentions``), in every edition, as their
+"Appears in" list does.
 """
 
 from docutils import nodes
@@ -22,7 +26,9 @@ from docutils.utils.smartquotes import smartyPants
 from sphinx import addnodes
 from sphinx.transforms import SphinxSmartQuotes
 
+from .facts import chapters
 from .model import is_fact, label_of, reading_order
+from .people import glossary_terms
 
 
 class SmartIndexEntries(SphinxSmartQuotes):
@@ -58,6 +64,28 @@ def first_mentions(links, where):
         (any(main for _mention, main, *_ in mentions), *min(mentions)[2:])
         for _place, mentions in sorted(places.items())
     ]
+
+
+def people_mentions(env, builder):
+    """{the index's link to a person's glossary entry: the index's links to the facts that name that person}, as
+    the builder writes the index's links: so the entry leads, as the person's "Appears in" does, to each fact."""
+
+    def index_link(docname, anchor):
+        return f"{builder.get_relative_uri('genindex', docname)}#{anchor}"
+
+    return {
+        index_link(docname, anchor): [
+            (False, index_link(fact, chapter.label))
+            for fact, chapter in chapters(env).items()
+            if name in chapter.people
+        ]
+        for (docname, anchor), name in glossary_terms(env).items()
+    }
+
+
+def with_mentions(links, mentions):
+    """An entry's (main, uri) links, and after a person's glossary entry the facts that name them."""
+    return links + [mention for _main, uri in links for mention in mentions.get(uri, [])]
 
 
 class Places:
@@ -100,12 +128,19 @@ class Places:
 def name_places(app, pagename, templatename, context, doctree):
     if "genindexentries" not in context:
         return
-    places = Places(app)
+    places, mentions = Places(app), people_mentions(app.env, app.builder)
     context["genindexentries"] = [
         (
             letter,
             [
-                (name, (places.links(links), [(sub, places.links(sublinks)) for sub, sublinks in subentries], category))
+                (
+                    name,
+                    (
+                        places.links(with_mentions(links, mentions)),
+                        [(sub, places.links(sublinks)) for sub, sublinks in subentries],
+                        category,
+                    ),
+                )
                 for name, (links, subentries, category) in entries
             ],
         )

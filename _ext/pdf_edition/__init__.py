@@ -30,7 +30,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from book_core.checks import report
 from book_core.dates import build_time
-from book_core.index import first_mentions, mention_order
+from book_core.index import first_mentions, mention_order, people_mentions, with_mentions
 from book_core.model import is_fact, label_of, reading_order
 
 from .page_map import INDEX, INDEX_LETTER_PREFIX, walk, write_page_map
@@ -266,10 +266,11 @@ class PDFBuilder(SingleFileHTMLBuilder):
         section = nodes.section(ids=[INDEX], classes=["back-matter", "book-index"])
         section += nodes.title("", _("Index"))
         section += (columns := nodes.container(classes=["index-entries"]))
+        mentions = people_mentions(self.env, self)
         for letter, entries in IndexEntries(self.env).create_index(self):
             group = nodes.bullet_list(classes=["index-group"])
             for name, (links, subentries, _category) in entries:
-                item = self.index_item(name, links)
+                item = self.index_item(name, with_mentions(links, mentions))
                 if subentries:
                     item += nodes.bullet_list("", *(self.index_item(sub, sublinks) for sub, sublinks in subentries))
                 group += item
