@@ -82,6 +82,11 @@ def favicon_is_a_file_of_the_site(html_dir, path, soup):
     return (html_dir / target).is_file()
 
 
+def test_the_pages_the_sitemap_leaves_out_ask_search_engines_not_to_list_them(site_pages):
+    asking = {path for path, soup in site_pages.items() if meta(soup, "robots") == "noindex"}
+    assert asking == NOT_IN_SITEMAP
+
+
 def test_every_published_page_has_a_favicon_that_is_a_file_of_the_site(read_the_docs, site_pages):
     for path, soup in site_pages.items():
         if path == "404.html":  # its links are absolute paths: the browser tests follow them

@@ -11,6 +11,8 @@ conf.py loads this, with those three, only when ``html_baseurl`` is set.
 - The 404 page's content root, which Sphinx's and the theme's scripts resolve
   URLs against, is made absolute as sphinx-notfound-page makes its links, so
   the page works at any depth of a missing URL.
+- The search page and the 404 page, which the sitemap leaves out, ask
+  search engines not to list them (``noindex``).
 - After an HTML build, ``robots.txt`` names the sitemap (sphinx-sitemap writes
   none), and the social card, ``_web/social-card.jpg`` (drawn from the cover by
   scripts/render_cover.py), is copied to the site's root, where ``og:image``
@@ -25,6 +27,8 @@ from docutils import nodes
 
 from book_core.checks import halt, plain_text
 from book_core.facts import lead_of
+
+from .search import SEARCH_PAGE
 
 SOCIAL_CARD = "_web/social-card.jpg"
 
@@ -64,6 +68,12 @@ def describe_by_lead(app, doctree, docname):
         doctree.insert(0, nodes.meta(name="description", content=description))
 
 
+def keep_out_of_search_engines(app, pagename, templatename, context, doctree):
+    """The search page and the 404 page, which the sitemap leaves out, ask search engines not to list them."""
+    if app.builder.name == "html" and pagename in {app.config.notfound_pagename, SEARCH_PAGE}:
+        context["metatags"] = context.get("metatags", "") + '<meta name="robots" content="noindex" />\n'
+
+
 def root_the_404_page(app, pagename, templatename, context, doctree):
     """sphinx-notfound-page makes the 404 page's links absolute, but not the root
     that Sphinx's and the theme's scripts resolve URLs against."""
@@ -85,6 +95,7 @@ def write_site_files(app, exception):
 def setup(app):
     app.connect("config-inited", check_base_url, priority=100)  # before the extensions that use it
     app.connect("doctree-resolved", describe_by_lead)
+    app.connect("html-page-context", keep_out_of_search_engines)
     app.connect("html-page-context", root_the_404_page)
     app.connect("build-finished", write_site_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
