@@ -185,17 +185,22 @@ def test_anything_else_in_chapters_is_a_problem_named_by_its_path(chapters_copy)
     (folder / "09-ninth.markdown").write_text("---\nfact: 9\n---\n\n(fact-ninth)=\n# Ninth\n", encoding="utf-8")
     (folder / "09-drafts").mkdir()
     os.symlink("nowhere.md", folder / "09-gone.md")
+    outside = chapters_copy.parent / "10-elsewhere.md"
+    shutil.copy(next(folder.glob("01-*.md")), outside)
+    os.symlink(outside, folder / "10-elsewhere.md")
     chapters, problems = chapter_files(chapters_copy)
     assert len(chapters) == 8
     assert [(problem.path, problem.line) for problem in problems] == [
         ("chapters/09-drafts", None),
         ("chapters/09-gone.md", None),
         ("chapters/09-ninth.markdown", None),
+        ("chapters/10-elsewhere.md", None),
     ]
-    drafts, gone, ninth = (problem.message for problem in problems)
+    drafts, gone, ninth, elsewhere = (problem.message for problem in problems)
     assert drafts.startswith("is not a file")
     assert gone.startswith("is a link to nowhere.md, which does not exist")
     assert ninth.startswith("is not a fact chapter") and "rename it to .md" in ninth
+    assert elsewhere.startswith(f"is a link to {outside}, outside the book's folder")
 
 
 def test_a_book_without_chapters_is_told_where_the_facts_live(tmp_path):

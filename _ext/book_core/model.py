@@ -92,7 +92,8 @@ def chapter_files(book):
     """The fact chapters in ``book / chapters``, sorted, and a Problem for each entry there that is not one.
 
     Every entry must be a file named ``*.md`` (``FILE_NAME`` holds the rest of
-    the name), except the editor and system files NOT_A_SOURCE matches.
+    the name), in the book's folder (not a link to a file outside it), except
+    the editor and system files NOT_A_SOURCE matches.
     """
     chapters, problems = [], []
     if not (book / CHAPTER_DIR).is_dir():
@@ -107,6 +108,15 @@ def chapter_files(book):
                     name,
                     None,
                     f"is a link to {entry.readlink()}, which does not exist: restore its target or remove the link",
+                )
+            )
+        elif entry.is_symlink() and not entry.resolve().is_relative_to(book.resolve()):
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    f"is a link to {entry.readlink()}, outside the book's folder, which a clone of the book lacks: "
+                    "move the file into chapters/",
                 )
             )
         elif not entry.is_file():
