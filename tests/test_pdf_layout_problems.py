@@ -1,20 +1,25 @@
 """WeasyPrint lays the print edition out, and what goes
 wrong there still stops the build: a warning it logs (a stylesheet rule it
 cannot use) fails the build with that warning, never a traceback; a layout
-that fails outright fails the build, saying why, and leaves no PDF."""
+that fails outright fails the build, saying why, and leaves no PDF; a
+character the print typeface lacks stops the build at its file and line
+before any layout."""
 
 import pytest
 
 from background import built, in_background
 from book import build_errors, copy_book, sphinx_build
+from pdf_edition import unprintable
 
 UNKNOWN_PROPERTY = "p { colr: red; }"
+SONG = "The song \N{MICROPHONE} \N{CJK UNIFIED IDEOGRAPH-6620}\N{CJK UNIFIED IDEOGRAPH-753B} played on."
 
 
 @in_background("failed_layouts")
 def lay_out_broken_books(folder):
-    """The results of two PDF builds in copies of the book: one whose stylesheet has a rule WeasyPrint
-    warns of (with that rule's line), one whose PDF variant WeasyPrint does not know (with its output)."""
+    """The results of three PDF builds in copies of the book: one whose stylesheet has a rule WeasyPrint
+    warns of (with that rule's line), one whose PDF variant WeasyPrint does not know (with its output), one
+    whose Fact 2 ends with characters the print typeface lacks (with the chapter and that line)."""
     warned = copy_book(folder / "warned")
     stylesheet = warned / "_themes" / "print" / "static" / "print.css"
     text = stylesheet.read_text(encoding="utf-8")
@@ -22,9 +27,14 @@ def lay_out_broken_books(folder):
     failed = copy_book(folder / "failed")
     with (failed / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('\npdf_variant = "pdf/no-such-variant"\n')
+    unprintable = copy_book(folder / "unprintable")
+    chapter = next((unprintable / "chapters").glob("02-*.md"))
+    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{SONG}\n", encoding="utf-8")
+    line = len(chapter.read_text(encoding="utf-8").splitlines())
     return {
         "warning": (sphinx_build(warned, folder / "warned-pdf", "pdf"), len(text.splitlines()) + 1),
         "failure": (sphinx_build(failed, folder / "failed-pdf", "pdf"), folder / "failed-pdf"),
+        "unprintable": (sphinx_build(unprintable, folder / "unprintable-pdf", "pdf"), chapter, line),
     }
 
 
@@ -45,3 +55,18 @@ def test_a_failed_layout_stops_the_print_edition(failed_layouts):
     assert result.returncode != 0
     assert "WeasyPrint failed to lay out" in result.stderr and "pdf/no-such-variant" in result.stderr, result.stderr
     assert not list(outdir.glob("*.pdf"))
+
+
+def test_a_character_the_print_typeface_lacks_stops_the_print_edition_at_its_line(failed_layouts):
+    """Before any page is laid out: WeasyPrint would print a box for it, and warn without saying where."""
+    result, chapter, line = failed_layouts["unprintable"]
+    assert result.returncode != 0
+    (error,) = build_errors(result)
+    assert error.startswith(f"{chapter}:{line}: ERROR: the print typeface has no "), error
+    assert all(f"(U+{ord(character):04X})" in error for character in "\N{MICROPHONE}\u6620\u753b"), error
+
+
+def test_spaces_and_invisible_format_characters_are_no_characters_to_print():
+    typeface = {ord(character) for character in "Fact"}
+    assert unprintable("Fact\N{NO-BREAK SPACE}\N{SOFT HYPHEN}\N{ZERO WIDTH SPACE}\n", typeface) == []
+    assert unprintable("Fact \N{MICROPHONE}", typeface) == ["\N{MICROPHONE}"]

@@ -14,11 +14,13 @@ import gc
 import html
 import logging
 import re
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
 from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
+from fontTools.ttLib import TTFont
 from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment.adapters.indexentries import IndexEntries
@@ -28,7 +30,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
-from book_core.checks import report
+from book_core.checks import CODE, prose, report
 from book_core.dates import build_time
 from book_core.index import first_mentions, mention_order, people_mentions, with_mentions
 from book_core.model import is_fact, label_of, reading_order
@@ -340,6 +342,34 @@ def check_theme_files(app):
                 )
 
 
+def unprintable(text, typeface):
+    """The characters of `text` none of the typeface's fonts has (`typeface`: their code points), but the spaces
+    and the invisible format characters (a soft hyphen) that are set as none."""
+    return sorted({c for c in text if ord(c) not in typeface and not c.isspace() and unicodedata.category(c) != "Cf"})
+
+
+def check_the_typeface_prints_every_character(app, env):
+    """Every character of the book's text is in the print typeface: for one no font of the machine has,
+    WeasyPrint prints a box and warns without saying where; one only the machine's own fonts have would print
+    otherwise on another machine. Code, which prints in the machine's monospace font, is left out."""
+    if app.builder.name != PDFBuilder.name:
+        return
+    fonts = Path(app.confdir, app.config.pdf_theme, "static").rglob("*.otf")
+    typeface = set().union(*(TTFont(font).getBestCmap() for font in fonts))
+    for docname in sorted(env.found_docs):
+        for block in env.get_doctree(docname).findall(nodes.TextElement):
+            if isinstance(block, CODE) or isinstance(block.parent, nodes.TextElement):
+                continue
+            if missing := unprintable(prose(block), typeface):
+                listed = ", ".join(f"{character} (U+{ord(character):04X})" for character in missing)
+                report(
+                    app,
+                    block,
+                    f"the print typeface has no {listed}: the PDF would print a box, or another machine's font; "
+                    "write it otherwise, or in words",
+                )
+
+
 def register_theme(app, config):
     theme = Path(app.confdir, config.pdf_theme)
     app.add_html_theme(theme.name, theme)
@@ -355,4 +385,5 @@ def setup(app):
     app.add_config_value("pdf_variant", None, "", types=frozenset({str, type(None)}))
     app.connect("config-inited", register_theme)
     app.connect("builder-inited", check_theme_files)
+    app.connect("env-updated", check_the_typeface_prints_every_character)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
