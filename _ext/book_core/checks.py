@@ -199,7 +199,7 @@ def text_refused(env, text):
     return (
         [
             f"{' '.join(label.split())!r} is a fact's number typed by hand, which no renumbering would follow: "
-            "write {numref}`fact-…` instead"
+            "write {numref}`fact-…` instead (in a heading, which takes no reference, name the fact in words)"
             for label in typed_label.findall(text)
         ]
         + [
