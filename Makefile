@@ -10,16 +10,6 @@ ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
 ifneq ($(words $(BUILDDIR)) $(findstring ',$(BUILDDIR))$(findstring ",$(BUILDDIR)),1 )
 $(error BUILDDIR=$(BUILDDIR): make cannot quote a folder name with a space or a quote; choose one without)
 endif
-# Inside the book, a build folder is make's default one or another at the book's top holding nothing but what
-# builds write: never the book itself nor one of its folders (chapters, _static...), which a build would read, or
-# copy into itself.
-IN_THE_BOOK := $(patsubst $(CURDIR)/%,%,$(filter $(CURDIR) $(CURDIR)/%,$(abspath $(BUILDDIR))))
-NOT_BUILT := $(filter-out html epub pdf doctrees serve %.new %.old,$(notdir $(wildcard $(BUILDDIR)/*)))
-ifneq ($(IN_THE_BOOK),)
-ifneq ($(or $(findstring /,$(IN_THE_BOOK)),$(if $(filter _build,$(IN_THE_BOOK)),,$(NOT_BUILT))),)
-$(error BUILDDIR=$(BUILDDIR) is the book's folder, one of its folders or inside one, where a build would read or copy what it writes: choose a new folder at the book's top, such as _build, or one outside the book)
-endif
-endif
 # Without a final "/" (nor "//"): the folder's lock is $(BUILDDIR).lock, for the builds and `make clean` alike.
 override BUILDDIR := $(patsubst %/,%,$(subst //,/,$(subst //,/,$(BUILDDIR))))
 
@@ -132,9 +122,9 @@ serve: venv
 		--port $(PORT) $(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve; \
 	status=$$?; [ $$status -ne 75 ] || echo "make serve is already running for $(BUILDDIR)"; exit $$status
 
-# Waits for a running build, so it never pulls a folder from under it.
+# Waits for a running build, so it never pulls a folder from under it; never the book's own folders.
 clean:
-	flock $(BUILDDIR).lock rm -rf $(BUILDDIR)
+	@$(PYTHON) scripts/build_edition.py --builddir $(BUILDDIR) clean
 
 clean-venv:
 	rm -rf $(VENVDIR)

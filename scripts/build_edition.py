@@ -2,6 +2,12 @@
 """Build one edition of the book and publish it only if the build passes: what make runs.
 
     scripts/build_edition.py [--builddir _build] BUILDER [SPHINX OPTIONS ...]
+    scripts/build_edition.py [--builddir _build] clean
+
+The build folder is outside the book, or a folder at its top that holds
+nothing but what builds write (``_build`` whatever it holds), never the
+book's folder nor one of its own, which a build would read or copy itself
+into and ``clean`` would remove.
 
 Builds of one build folder take turns: each holds ``<builddir>.lock`` (the
 lock ``make clean`` waits for) from start to finish, so two of them never
@@ -28,7 +34,28 @@ import signal
 import sys
 from pathlib import Path
 
-from sphinx.cmd.build import build_main
+# What builds write into a build folder: the editions (staged, set aside), their shared doctrees, make serve's.
+WRITTEN_BY_BUILDS = {"html", "epub", "pdf", "doctrees", "serve"}
+MAKES_DEFAULT_BUILD_DIR = "_build"
+
+
+def build_folder_problem(builddir, book):
+    """Why `builddir` may not be the build folder of `book`, or None; links resolved, as the builds follow them."""
+    folder, book = builddir.resolve(), book.resolve()
+    if folder.exists() and not folder.is_dir():
+        return "is not a folder"
+    if folder == book:
+        return "is the book's folder"
+    if not folder.is_relative_to(book) or folder.relative_to(book).parts[0] == MAKES_DEFAULT_BUILD_DIR:
+        return None
+    built = (
+        {entry.name.removesuffix(".new").removesuffix(".old") for entry in folder.iterdir()}
+        if folder.is_dir()
+        else set()
+    )
+    if folder.parent != book or not built <= WRITTEN_BY_BUILDS:
+        return "is one of the book's own folders, or inside one"
+    return None
 
 
 def hold_build_lock(builddir):
@@ -89,10 +116,19 @@ def check_source_date_epoch():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--builddir", type=Path, default=Path("_build"))
-    parser.add_argument("builder")
+    parser.add_argument("builder", help="a Sphinx builder, or clean to remove the build folder")
     parser.add_argument("options", nargs=argparse.REMAINDER, help="passed on to sphinx-build")
     args = parser.parse_args()
 
+    if problem := build_folder_problem(args.builddir, Path.cwd()):
+        sys.exit(
+            f"{args.builddir} {problem}, which a build would read or copy itself into: choose a new folder at the "
+            f"book's top, such as {MAKES_DEFAULT_BUILD_DIR}, or one outside the book"
+        )
+    if args.builder == "clean":
+        lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
+        shutil.rmtree(args.builddir, ignore_errors=True)
+        return 0
     check_source_date_epoch()
     args.builddir.mkdir(parents=True, exist_ok=True)
     lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
@@ -106,6 +142,8 @@ def main():
     if staging.exists():  # left by a build killed mid-way, whose warnings its saved environment would not tell again
         shutil.rmtree(staging)
         (doctrees / "environment.pickle").unlink(missing_ok=True)
+    from sphinx.cmd.build import build_main  # here, so that `make clean` needs only Python, not the venv
+
     passed = False
     try:  # an extension may stop the build with SystemExit, a reader with Ctrl-C: the staging folder goes
         passed = build_main(["-b", args.builder, "-d", str(doctrees), *args.options, ".", str(staging)]) == 0
