@@ -14,9 +14,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book import append, chapter, copy_book, link_target, make, start_make
-from html_edition.downloads import book_files_digest
+from html_edition.downloads import book_digest, book_file_digests
 
 READ_AT_TOP = {"conf.py", "index.md", "people.md"}  # what a build of the book reads at its top
+
+
+def digest(book, read_at_top=READ_AT_TOP):
+    return book_digest(book_file_digests(book, book / "_build"), read_at_top)
 
 
 def download_links(page):
@@ -87,25 +91,27 @@ def test_a_build_into_another_folder_offers_them_whatever_makes_default_folder_h
 
 def test_a_folder_named_as_the_maintainers_commands_is_part_of_the_book_below_its_top(tmp_path):
     book = copy_book(tmp_path / "book")
-    made_from = book_files_digest(book, book / "_build", READ_AT_TOP)
+    made_from = digest(book)
     (book / "scripts" / "notes.txt").write_text("Not read by a build.\n", encoding="utf-8")
-    assert book_files_digest(book, book / "_build", READ_AT_TOP) == made_from
+    assert digest(book) == made_from
     (book / "images" / "scripts").mkdir(parents=True)
     (book / "images" / "scripts" / "take.png").write_bytes(b"a picture a chapter may show")
-    assert book_files_digest(book, book / "_build", READ_AT_TOP) != made_from
+    assert digest(book) != made_from
 
 
 def test_output_written_beside_the_sources_as_the_build_runs_is_not_part_of_the_book(tmp_path):
     book = copy_book(tmp_path / "book")
-    made_from = book_files_digest(book, book / "_build", READ_AT_TOP)
+    made_from = digest(book)
     (book / "build.log").write_text("Running Sphinx v9.0.4\n", encoding="utf-8")
     (book / "build-output.txt").write_text("Running Sphinx v9.0.4\n", encoding="utf-8")
-    assert book_files_digest(book, book / "_build", READ_AT_TOP) == made_from
+    assert digest(book) == made_from
     (book / "notes").mkdir()
     (book / "notes" / "takes.log").write_text("Take 1: kept.\n", encoding="utf-8")  # a file a build may include
-    assert book_files_digest(book, book / "_build", READ_AT_TOP) != made_from
+    assert digest(book) != made_from
+    made_from = digest(book)
     (book / "takes.txt").write_text("Take 1: kept.\n", encoding="utf-8")  # included by a source, the build says
-    assert book_files_digest(book, book / "_build", READ_AT_TOP | {"takes.txt"}) != made_from
+    assert digest(book) == made_from
+    assert digest(book, READ_AT_TOP | {"takes.txt"}) != made_from
 
 
 def test_make_all_with_its_output_written_beside_the_sources_offers_both_files(published, tmp_path):

@@ -5,10 +5,11 @@ The EPUB and PDF builders write beside the HTML (``_build/epub``,
 them into the HTML book's ``downloads/`` folder and links them, with format
 and size, from the sidebar of every page and from the place on the front
 page marked by the ``edition-downloads`` directive. It offers only an edition
-made from the book as it now is: each build, once it has read the sources,
-takes a digest of every file in the book's folder an edition could be made
-from (all but build output, hidden files and what no build reads, such as a
-log written beside the sources as make runs), the EPUB and the PDF write theirs
+made from the book as it now is: each build takes a digest of every file in
+the book's folder an edition could be made from as it begins (all but build
+output, hidden files and what no build reads, such as a log written beside
+the sources as make runs, which it tells once the sources are read), the EPUB
+and the PDF write theirs
 beside their file, and the HTML offers a file whose digest is its own. So
 an edit, a restored backup, a removed chapter or a changed stylesheet since
 the EPUB or the PDF was built (while ``make all`` ran too, until the HTML
@@ -17,6 +18,7 @@ build read the sources) leaves it out; when none is left, no link is written, so
 offers the EPUB and PDF of the same run.
 """
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -67,11 +69,11 @@ def _human_size(path):
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def book_files_digest(book, build_dir, read_at_top):
-    """A digest of every file in `book` an edition could be made from: all but `build_dir` and every other build
-    folder (one with its lock beside it, or make's default one), builds' locks, hidden files and editors' backups
-    (NOT_A_SOURCE), virtual environments, what NOT_READ_BY_A_BUILD names at the top, Python's caches, and at the
-    top, every file but those named in `read_at_top` (a build's output there, make all > build.txt, is none)."""
+def book_file_digests(book, build_dir):
+    """{path from the book's top: digest} of every file in `book` an edition could be made from: all but
+    `build_dir` and every other build folder (one with its lock beside it, or make's default one), builds' locks,
+    hidden files and editors' backups (NOT_A_SOURCE), virtual environments, what NOT_READ_BY_A_BUILD names at the
+    top and Python's caches."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
         at_top = Path(folder) == Path(book)
@@ -89,11 +91,19 @@ def book_files_digest(book, build_dir, read_at_top):
         paths += [
             Path(folder, name)
             for name in sorted(files)
-            if not NOT_A_SOURCE.fullmatch(name)
-            and not name.endswith(BUILD_LOCK_SUFFIX)
-            and (not at_top or name in read_at_top)
+            if not NOT_A_SOURCE.fullmatch(name) and not name.endswith(BUILD_LOCK_SUFFIX)
         ]
-    return files_digest(book, paths)
+    return {Path(os.path.relpath(path, book)).as_posix(): files_digest(book, [path]) for path in paths}
+
+
+def book_digest(file_digests, read_at_top):
+    """One digest of the files `file_digests` holds, of those at the book's top only the ones named in
+    `read_at_top`: a build's output written there as it runs (make all > build.txt) is none of the book."""
+    digest = hashlib.sha256()
+    for path, file_digest in sorted(file_digests.items()):
+        if "/" in path or path in read_at_top:
+            digest.update(file_digest.encode())
+    return digest.hexdigest()
 
 
 def files_read_at_top(env):
@@ -104,15 +114,22 @@ def files_read_at_top(env):
     return {"conf.py"} | {path.name for path in read if Path(os.path.normpath(path)).parent == top}
 
 
+def take_file_digests(app):
+    """Each file's digest as this build begins, before it reads any: an edit saved while it reads makes the
+    book's digest another than the next build's, so no build offers an edition that may lack the edit."""
+    app.book_file_digests = book_file_digests(Path(app.srcdir), Path(app.outdir).parent)
+
+
 def take_book_digest(app, env):
-    """The digest of the book as this build read it, which the EPUB and the PDF write beside them."""
-    app.book_files_digest = book_files_digest(Path(app.srcdir), Path(app.outdir).parent, files_read_at_top(env))
+    """The digest of the book this build was made from, which the EPUB and the PDF write beside them; once the
+    sources are read, when the build knows which files at the book's top it read."""
+    app.digest_of_the_book = book_digest(app.book_file_digests, files_read_at_top(env))
 
 
 def made_from_the_book_as_it_is(app, edition_dir):
     """Whether the EPUB or the PDF in `edition_dir` was made from the book as this build read it."""
     made_from = edition_dir / DIGEST_FILE
-    return made_from.is_file() and made_from.read_text(encoding="utf-8").strip() == app.book_files_digest
+    return made_from.is_file() and made_from.read_text(encoding="utf-8").strip() == app.digest_of_the_book
 
 
 def find_downloads(app, env):
@@ -140,7 +157,7 @@ def find_downloads(app, env):
 def write_digest(app, exception):
     """Beside the EPUB or the PDF, the digest of the book it was made from."""
     if exception is None and app.builder.name in {"epub", "pdf"}:
-        Path(app.outdir, DIGEST_FILE).write_text(app.book_files_digest + "\n", encoding="utf-8")
+        Path(app.outdir, DIGEST_FILE).write_text(app.digest_of_the_book + "\n", encoding="utf-8")
 
 
 def fill_placeholders(app, doctree, docname):
@@ -179,6 +196,7 @@ def setup(app):
     app.add_node(edition_downloads_placeholder)
     app.add_directive("edition-downloads", EditionDownloads)
     app.connect("config-inited", keep_digest_out_of_the_epub)
+    app.connect("builder-inited", take_file_digests)
     app.connect("env-updated", take_book_digest)
     app.connect("env-updated", find_downloads)
     app.connect("build-finished", write_digest)
