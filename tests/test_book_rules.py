@@ -29,7 +29,7 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF
-from book_core.checks import document_problems, image_problems, plain_text
+from book_core.checks import document_problems, image_problems, plain_text, what_stands
 from book_core.model import (
     LABEL,
     Problem,
@@ -599,6 +599,8 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         ("\n{.lead}\nAnother.\n", "chapters/02-glastonbury.md:11: a page has one lead, its opening paragraph"),
         ("\nAs told in Fact 3.\n", "chapters/02-glastonbury.md:10: 'Fact 3' is a fact's number typed by hand"),
         ("\nAs told IN FACT 3.\n", "chapters/02-glastonbury.md:10: 'FACT 3' is a fact's number typed by hand"),
+        ("\nAs FACTS 2 and 3 show.\n", "chapters/02-glastonbury.md:10: 'FACTS 2' is a fact's number typed by hand"),
+        ("\nAs shown in facts 2 and 3.\n", "chapters/02-glastonbury.md:10: 'facts 2' is a fact's number typed by"),
         (
             "\n:::{note}\nAs *Fact\N{NO-BREAK SPACE}3* says.\n:::\n",
             "chapters/02-glastonbury.md:11: 'Fact 3' is a fact's number typed by hand",
@@ -617,12 +619,19 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         "second_lead",
         "fact_number_typed_after_in",
         "fact_number_typed_in_capitals_after_in",
+        "fact_numbers_typed_in_capitals",
+        "fact_numbers_typed_after_in",
         "fact_number_typed_in_a_note",
     ],
 )
 def test_a_fact_chapter_is_refused_a_second_or_empty_heading_and_what_would_print_as_typed(added, expected):
     (problem,) = problems_in(CHAPTER, LEAD + added)
     assert problem.startswith(expected)
+
+
+def test_braces_in_prose_that_name_no_role_of_the_book_are_text():
+    assert problems_in(CHAPTER, LEAD + "\nShe sang it {sic} twice, and {term} is a word here too.\n") != []
+    assert problems_in(CHAPTER, LEAD + "\nShe sang it {sic} twice, {live} and {encore}.\n") == []
 
 
 def test_in_fact_before_a_number_is_no_facts_number():
@@ -638,6 +647,13 @@ def test_nothing_but_labels_and_comments_stands_above_a_pages_title(above):
     text = f"(people)=\n% A comment.\n{above}\n# People\n\nText.\n"
     assert problems_in("people", text)[0].startswith("people.md:3: ")
     assert "stands above the page's title" in problems_in("people", text)[0]
+    assert problems_in("people", "(people)=\n% A comment.\n\n# People\n\nText.\n") == []
+
+
+def test_what_stands_above_a_title_is_named_by_its_text_or_else_by_what_it_is():
+    assert what_stands(nodes.paragraph("", "A note.")) == "'A note.'"
+    assert what_stands(addnodes.index(entries=[("single", "Haus of Gaga", "index-0", "", None)])) == "an index entry"
+    assert what_stands(nodes.transition()) == "a transition"
     assert problems_in("people", "(people)=\n% A comment.\n\n# People\n\nText.\n") == []
 
 

@@ -172,9 +172,10 @@ LINK_TEXT = r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # brackets, and brackets in them (
 LINK_AS_TYPED = re.compile(
     rf"{LINK_TEXT}\((?:[^()]|\([^()]*\))*\)|{LINK_TEXT}\[[^\]]*\]|<[a-z][a-z0-9+.-]+:(?!\s)[^<>]*>", re.IGNORECASE
 )
-# A role MyST did not read as one, {term} or {numref} with no backticks after it, or curly quotes instead (one
-# followed by backticks is one written to be shown, escaped).
-ROLE_AS_TYPED = re.compile(r"\{[a-z][\w:.-]*\}(?!`)", re.IGNORECASE)
+# A role of the book's MyST did not read as one: {term} with no backticks after it, or curly quotes instead (one
+# followed by backticks, escaped, is written to be shown as typed; the code spans a role's syntax is shown in are
+# not read here).
+ROLE_AS_TYPED = re.compile(r"\{(?:term|numref|ref|doc|index)\}(?!`)")
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
 
 
@@ -194,8 +195,8 @@ def text_refused(env, text):
     """Why the book refuses a block's text, one message a reason: a fact's number typed by hand, a character
     an entity wrote that the source itself may not hold, a link printed as typed."""
     word = re.escape(fact_label(env.config, "").strip())
-    # "Fact 3", "fact 3", "Facts 2 and 3": one fact or more; in lower case too, but for "in fact 20 people".
-    typed_label = re.compile(rf"\b(?:{word}|(?<!\b[Ii]n )(?i:{word}))s?\s+\d+")
+    # "Fact 3", "fact 3", "Facts 2 and 3": one fact or more, in any case, but for "in fact 20 people".
+    typed_label = re.compile(rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+\d+")
     return (
         [
             f"{' '.join(label.split())!r} is a fact's number typed by hand, which no renumbering would follow: "
@@ -248,6 +249,13 @@ def _problem_at(env, node, docname, message):
     return Problem(str(path), _line(node), message)
 
 
+def what_stands(node):
+    """A node as a message names it: its text, or what it is (an index entry, a rule)."""
+    if node.astext().strip():
+        return repr(node.astext()[:40])
+    return "an index entry" if isinstance(node, addnodes.index) else f"a {node.tagname}"
+
+
 # What may stand above a page's title: its labels, its front matter (and the html_meta it gives) and comments.
 ABOVE_THE_TITLE = (nodes.target, nodes.docinfo, nodes.meta, nodes.comment, nodes.substitution_definition)
 
@@ -297,8 +305,8 @@ def document_problems(env, docname, doctree):
             env,
             node,
             docname,
-            f"{node.astext()[:40]!r} stands above the page's title, which opens the page in every edition and "
-            "its contents: move it below the '# ' heading",
+            f"{what_stands(node)} stands above the page's title, which opens the page in every edition and its "
+            "contents: move it below the '# ' heading",
         )
         for node in doctree.children[: doctree.index(sections[0])]
         if not isinstance(node, ABOVE_THE_TITLE)
