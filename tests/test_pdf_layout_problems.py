@@ -12,6 +12,7 @@ from book import build_errors, copy_book, sphinx_build
 from pdf_edition import unprintable
 
 UNKNOWN_PROPERTY = "p { colr: red; }"
+SNOWMAN = "The {index}`snowman <Snowman \N{SNOWMAN}>` melted."  # the index prints the entry as given
 SONG = "The song \N{MICROPHONE} \N{CJK UNIFIED IDEOGRAPH-6620}\N{CJK UNIFIED IDEOGRAPH-753B} played on."
 
 
@@ -19,7 +20,8 @@ SONG = "The song \N{MICROPHONE} \N{CJK UNIFIED IDEOGRAPH-6620}\N{CJK UNIFIED IDE
 def lay_out_broken_books(folder):
     """The results of three PDF builds in copies of the book: one whose stylesheet has a rule WeasyPrint
     warns of (with that rule's line), one whose PDF variant WeasyPrint does not know (with its output), one
-    whose Fact 2 ends with characters the print typeface lacks (with the chapter and that line)."""
+    whose Fact 2 ends with characters the print typeface lacks, in its text and in an index entry, and whose
+    author is named with one (with the chapter and the text's line)."""
     warned = copy_book(folder / "warned")
     stylesheet = warned / "_themes" / "print" / "static" / "print.css"
     text = stylesheet.read_text(encoding="utf-8")
@@ -29,8 +31,10 @@ def lay_out_broken_books(folder):
         conf.write('\npdf_variant = "pdf/no-such-variant"\n')
     unprintable = copy_book(folder / "unprintable")
     chapter = next((unprintable / "chapters").glob("02-*.md"))
-    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{SONG}\n", encoding="utf-8")
-    line = len(chapter.read_text(encoding="utf-8").splitlines())
+    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{SONG}\n\n{SNOWMAN}\n", encoding="utf-8")
+    line = len(chapter.read_text(encoding="utf-8").splitlines()) - 2
+    with (unprintable / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nauthor = "The \N{SNOWMAN} book team"\n')
     return {
         "warning": (sphinx_build(warned, folder / "warned-pdf", "pdf"), len(text.splitlines()) + 1),
         "failure": (sphinx_build(failed, folder / "failed-pdf", "pdf"), folder / "failed-pdf"),
@@ -61,9 +65,12 @@ def test_a_character_the_print_typeface_lacks_stops_the_print_edition_at_its_lin
     """Before any page is laid out: WeasyPrint would print a box for it, and warn without saying where."""
     result, chapter, line = failed_layouts["unprintable"]
     assert result.returncode != 0
-    (error,) = build_errors(result)
-    assert error.startswith(f"{chapter}:{line}: ERROR: the print typeface has no "), error
-    assert all(f"(U+{ord(character):04X})" in error for character in "\N{MICROPHONE}\u6620\u753b"), error
+    author, song, snowman = build_errors(result)
+    assert song.startswith(f"{chapter}:{line}: ERROR: the print typeface has no "), song
+    assert all(f"(U+{ord(character):04X})" in song for character in "\N{MICROPHONE}\u6620\u753b"), song
+    assert snowman.startswith(f"{chapter}:{line + 2}: ERROR: the print typeface has no \N{SNOWMAN} (U+2603)")
+    conf = chapter.parent.parent / "conf.py"
+    assert author.startswith(f"ERROR: {conf}: author: the print typeface has no \N{SNOWMAN}"), author
 
 
 def test_spaces_and_invisible_format_characters_are_no_characters_to_print():

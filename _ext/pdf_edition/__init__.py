@@ -342,6 +342,10 @@ def check_theme_files(app):
                 )
 
 
+# The settings the PDF prints: its title page, its running heads and its colophon.
+PRINTED_SETTINGS = ["project", "author", "copyright", "source_title"]
+
+
 def unprintable(text, typeface):
     """The characters of `text` none of the typeface's fonts has (`typeface`: their code points), but the spaces
     and the invisible format characters (a soft hyphen) that are set as none."""
@@ -349,25 +353,30 @@ def unprintable(text, typeface):
 
 
 def check_the_typeface_prints_every_character(app, env):
-    """Every character of the book's text is in the print typeface: for one no font of the machine has,
-    WeasyPrint prints a box and warns without saying where; one only the machine's own fonts have would print
-    otherwise on another machine. Code, which prints in the machine's monospace font, is left out."""
+    """Every character the PDF prints from the book is in the print typeface: the text, the index's entries and
+    the settings the title page and colophon print. For one no font of the machine has, WeasyPrint prints a box
+    and warns without saying where; one only the machine's own fonts have would print otherwise on another
+    machine. Code, which prints in the machine's monospace font, is left out."""
     if app.builder.name != PDFBuilder.name:
         return
     fonts = Path(app.confdir, app.config.pdf_theme, "static").rglob("*.otf")
     typeface = set().union(*(TTFont(font).getBestCmap() for font in fonts))
+
+    def check(location, text, what="the print typeface"):
+        if missing := unprintable(text, typeface):
+            listed = ", ".join(f"{character} (U+{ord(character):04X})" for character in missing)
+            message = f"{what} has no {listed}: the PDF would print a box, or another machine's font; "
+            report(app, location, message + "write it otherwise, or in words")
+
+    for name in PRINTED_SETTINGS:
+        check(None, app.config[name], f"{Path(app.confdir, 'conf.py')}: {name}: the print typeface")
     for docname in sorted(env.found_docs):
-        for block in env.get_doctree(docname).findall(nodes.TextElement):
-            if isinstance(block, CODE) or isinstance(block.parent, nodes.TextElement):
-                continue
-            if missing := unprintable(prose(block), typeface):
-                listed = ", ".join(f"{character} (U+{ord(character):04X})" for character in missing)
-                report(
-                    app,
-                    block,
-                    f"the print typeface has no {listed}: the PDF would print a box, or another machine's font; "
-                    "write it otherwise, or in words",
-                )
+        doctree = env.get_doctree(docname)
+        for block in doctree.findall(nodes.TextElement):
+            if not isinstance(block, CODE) and not isinstance(block.parent, nodes.TextElement):
+                check(block, prose(block))
+        for entry in doctree.findall(addnodes.index):
+            check(entry, " ".join(value for _kind, value, *_ in entry["entries"]))
 
 
 def register_theme(app, config):
