@@ -32,11 +32,13 @@ def test_every_control_tab_reaches_shows_the_focus_on_it(new_page, html_dir, fac
     page = new_page(width)
     page.emulate_media(reduced_motion="reduce")
     open_book(page, html_dir, facts[1].html_name)
-    unshown = set()
+    unshown, came_round = set(), False
     for _ in range(TAB_STOPS):
         page.keyboard.press("Tab")
+        came_round = came_round or page.evaluate("document.activeElement === document.body")
         if not page.evaluate(FOCUS_SHOWN):
             unshown.add(page.evaluate("document.activeElement.outerHTML.slice(0, 100)"))
+    assert came_round, f"{TAB_STOPS} Tab presses did not pass every control of the page"
     assert unshown == set()
 
 

@@ -84,7 +84,8 @@ def people_mentions(env, builder):
 
 
 def with_mentions(links, mentions):
-    """An entry's (main, uri) links, and after a person's glossary entry the facts that name them."""
+    """An entry's (main, uri) links and, for a link to a person's glossary entry, links to the facts that name
+    them (each place's order is worked out where the links are printed)."""
     return links + [mention for _main, uri in links for mention in mentions.get(uri, [])]
 
 

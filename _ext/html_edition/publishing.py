@@ -28,8 +28,6 @@ from docutils import nodes
 from book_core.checks import halt, plain_text
 from book_core.facts import lead_of
 
-from .search import SEARCH_PAGE
-
 SOCIAL_CARD = "_web/social-card.jpg"
 
 
@@ -69,8 +67,9 @@ def describe_by_lead(app, doctree, docname):
 
 
 def keep_out_of_search_engines(app, pagename, templatename, context, doctree):
-    """The search page and the 404 page, which the sitemap leaves out, ask search engines not to list them."""
-    if app.builder.name == "html" and pagename in {app.config.notfound_pagename, SEARCH_PAGE}:
+    """The pages the sitemap leaves out (conf.py's sitemap_excludes: the search page, the 404 page) ask search
+    engines not to list them."""
+    if app.builder.name == "html" and app.builder.get_target_uri(pagename) in app.config.sitemap_excludes:
         context["metatags"] = context.get("metatags", "") + '<meta name="robots" content="noindex" />\n'
 
 
