@@ -351,6 +351,8 @@ def test_a_source_that_is_not_utf8_is_refused_at_its_line_and_column(tmp_path, d
         ("# T\n\nA\x85next line.\n", ["page.md:3: holds the control character U+0085 at column 2"]),
         ("# T\n\nCafe\u0301 \x01 here.\n", ["page.md:3: holds the control character U+0001 at column 7"]),
         ("# Why \u202edesserts Matter\n", ["page.md:1: holds the control character U+202E at column 7"]),
+        ("# T\n\nAs Fact\u200b2 tells.\n", ["page.md:3: holds the control character U+200B at column 8"]),
+        ("# T\n\nA word\ufeffjoined.\n", ["page.md:3: holds the control character U+FEFF at column 7"]),
         (
             "# T\n\nAn \u2067isolate\u2069.\n",
             [
@@ -365,6 +367,8 @@ def test_a_source_that_is_not_utf8_is_refused_at_its_line_and_column(tmp_path, d
         "c1_next_line",
         "after_a_combining_accent",
         "right_to_left_override",
+        "zero_width_space_in_a_facts_number",
+        "no_break_zero_width_in_a_word",
         "right_to_left_isolate",
     ],
 )
