@@ -324,22 +324,32 @@ class PDFBuilder(SingleFileHTMLBuilder):
 
 
 STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
+FONT_SUFFIXES = (".otf", ".ttf")
+
+
+def theme_files(app):
+    """(stylesheet, path) of each file of the print theme its stylesheets name: the typeface."""
+    static = Path(app.confdir, app.config.pdf_theme, "static")
+    return [
+        (stylesheet, static / url)
+        for stylesheet in sorted(static.glob("*.css"))
+        for url in STYLESHEET_URL.findall(stylesheet.read_text(encoding="utf-8"))
+        if ":" not in url
+    ]
 
 
 def check_theme_files(app):
     """Every file the print stylesheets name (the typeface) is there: WeasyPrint would only warn of a font."""
     if app.builder.name != PDFBuilder.name:
         return
-    static = Path(app.confdir, app.config.pdf_theme, "static")
-    for stylesheet in sorted(static.glob("*.css")):
-        for url in STYLESHEET_URL.findall(stylesheet.read_text(encoding="utf-8")):
-            if ":" not in url and not (static / url).is_file():
-                report(
-                    app,
-                    None,
-                    f"{static / url}: missing, and {stylesheet.name} needs it: "
-                    "restore it (git checkout -- _themes) to build the PDF",
-                )
+    for stylesheet, path in theme_files(app):
+        if not path.is_file():
+            report(
+                app,
+                None,
+                f"{path}: missing, and {stylesheet.name} needs it: "
+                "restore it (git checkout -- _themes) to build the PDF",
+            )
 
 
 # The settings the PDF prints: its title page, its running heads and its colophon.
@@ -359,7 +369,8 @@ def check_the_typeface_prints_every_character(app, env):
     machine. Code, which prints in the machine's monospace font, is left out."""
     if app.builder.name != PDFBuilder.name:
         return
-    fonts = Path(app.confdir, app.config.pdf_theme, "static").rglob("*.otf")
+    # The fonts the stylesheets name; a missing one check_theme_files has reported.
+    fonts = {path for _stylesheet, path in theme_files(app) if path.suffix in FONT_SUFFIXES and path.is_file()}
     typeface = set().union(*(TTFont(font).getBestCmap() for font in fonts))
 
     def check(location, text, what="the print typeface"):
