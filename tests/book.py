@@ -19,6 +19,7 @@ sys.path[:0] = [str(BOOK / "scripts"), str(BOOK / "_ext")]
 from scratch_book import copy_book  # noqa: E402,F401  (the tests' copies of the book)
 
 CONF = runpy.run_path(str(BOOK / "conf.py"))  # the book's settings, as Sphinx reads them
+READ_AT_TOP = {"conf.py", "index.md", "people.md"}  # the files at the book's top a build of it reads
 
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: test builds carry a fixed date, so they compare byte for byte
 

@@ -13,10 +13,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from book import append, chapter, copy_book, link_target, make, start_make
+from book import READ_AT_TOP, append, chapter, copy_book, link_target, make, start_make
 from html_edition.downloads import book_digest, book_file_digests
-
-READ_AT_TOP = {"conf.py", "index.md", "people.md"}  # what a build of the book reads at its top
 
 
 def digest(book, read_at_top=READ_AT_TOP):
