@@ -599,6 +599,7 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         ("\nAs Facts 2 and 3 show.\n", "chapters/02-glastonbury.md:10: 'Facts 2' is a fact's number typed by hand"),
         ("\nSee {term}Lady Gaga.\n", "chapters/02-glastonbury.md:10: '{term}' would print as typed: a role takes"),
         ("\nSee {numref}‘fact-roses’.\n", "chapters/02-glastonbury.md:10: '{numref}' would print as typed"),
+        ("\nSee {term}`Lady Gaga.\n", "chapters/02-glastonbury.md:10: '{term}' would print as typed"),
         ("\nText.\n\n## \n\nMore.\n", "chapters/02-glastonbury.md:12: this heading is empty: write its text"),
         ("\n{.lead}\nAnother.\n", "chapters/02-glastonbury.md:11: a page has one lead, its opening paragraph"),
         ("\nAs told in Fact 3.\n", "chapters/02-glastonbury.md:10: 'Fact 3' is a fact's number typed by hand"),
@@ -619,6 +620,7 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         "fact_numbers_typed_together",
         "role_without_backticks",
         "role_in_curly_quotes",
+        "role_without_its_closing_backtick",
         "empty_heading",
         "second_lead",
         "fact_number_typed_after_in",
@@ -636,6 +638,7 @@ def test_a_fact_chapter_is_refused_a_second_or_empty_heading_and_what_would_prin
 def test_braces_in_prose_that_name_no_role_of_the_book_are_text():
     assert problems_in(CHAPTER, LEAD + "\nShe sang it {sic} twice, and {term} is a word here too.\n") != []
     assert problems_in(CHAPTER, LEAD + "\nShe sang it {sic} twice, {live} and {encore}.\n") == []
+    assert problems_in(CHAPTER, LEAD + "\nTo link a name, write \\{term\\}\\`Lady Gaga\\`.\n") == []
 
 
 def test_in_fact_before_a_number_is_no_facts_number():

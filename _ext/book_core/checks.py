@@ -172,10 +172,10 @@ LINK_TEXT = r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # brackets, and brackets in them (
 LINK_AS_TYPED = re.compile(
     rf"{LINK_TEXT}\((?:[^()]|\([^()]*\))*\)|{LINK_TEXT}\[[^\]]*\]|<[a-z][a-z0-9+.-]+:(?!\s)[^<>]*>", re.IGNORECASE
 )
-# A role of the book's MyST did not read as one: {term} with no backticks after it, or curly quotes instead (one
-# followed by backticks, escaped, is written to be shown as typed; the code spans a role's syntax is shown in are
-# not read here).
-ROLE_AS_TYPED = re.compile(r"\{(?:term|numref|ref|doc|index)\}(?!`)")
+# A role of the book's MyST did not read as one: {term} with no backticks after it, curly quotes instead, or no
+# closing backtick (one followed by text in backticks, escaped, is written to be shown as typed; the code spans
+# a role's syntax is shown in are not read here).
+ROLE_AS_TYPED = re.compile(r"\{(?:term|numref|ref|doc|index)\}(?!`[^`]+`)")
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
 
 
