@@ -5,13 +5,14 @@ UTF-8 with no control character (and, once read, every file a source includes);
 chapters/ holds fact chapters only; every fence is closed; no block takes a
 class but the lead's, however given; every glossary entry has one definition.
 After reading: every document has a title, with nothing above it but labels,
-front matter and comments, and no heading is empty; each fact chapter has exactly
-one top-level heading and a ``(fact-…)=`` label on it, and opens with a lead of its
-own, marked ``{.lead}``, not new_fact.py's placeholder (and no page has a second); no fact's number is
-typed by hand ("Fact 3" in the text, which a renumbering would leave behind,
-where ``{numref}`` follows the fact), no text holds a refused character an
-entity wrote, nor a link markdown-it refused or a role MyST did not read, which
-both print as typed (``text_refused``); no source holds what one edition would show otherwise than
+front matter and comments, and no heading is empty; each fact chapter has
+exactly one top-level heading and a ``(fact-…)=`` label on it, and opens with a
+lead of its own, marked ``{.lead}``, not new_fact.py's placeholder (and no page
+has a second); no footnote is empty; no fact's number is typed by hand ("Fact
+3" in the text, which a renumbering would leave behind, where ``{numref}``
+follows the fact), no text holds a refused character an entity wrote, nor a
+link markdown-it refused or a role MyST did not read, which both print as typed
+(``text_refused``); no source holds what one edition would show otherwise than
 another, what could run in a reader's browser, or what would come from
 elsewhere (``refused``: raw HTML but a hard line break, math, ``{only}``, links
 to files, images that are not the book's own PNG, JPEG or GIF files, named in
@@ -328,6 +329,11 @@ def document_problems(env, docname, doctree):
                 "which every edition's metadata gives: make the two the same",
             )
         )
+    problems += [
+        _problem_at(env, note, docname, f"the footnote [^{note['names'][0]}] has no text: write it after its '[^…]:'")
+        for note in doctree.findall(nodes.footnote)
+        if not note.astext().removeprefix(note[0].astext()).strip()
+    ]
     leads = [paragraph for paragraph in doctree.findall(nodes.paragraph) if "lead" in paragraph["classes"]]
     problems += [
         _problem_at(env, extra, docname, "a page has one lead, its opening paragraph: remove the '{.lead}' above")
