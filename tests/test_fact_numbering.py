@@ -62,3 +62,12 @@ def test_previous_and_next_follow_the_fact_order(facts, html_pages):
         next_link = page.select_one(".prev-next-area a.right-next")
         assert next_link["href"] == after.html_name.removeprefix("chapters/")
         assert numbered_text(after.number, after.title) in plain(next_link.get_text(" ", strip=True))
+
+
+def test_previous_and_next_lead_on_from_the_last_page_to_the_index_and_back(html_pages):
+    """The contents list the index after People; Sphinx's own links, given pages alone, stopped at People."""
+    to_index = html_pages["people.html"].select_one(".prev-next-area a.right-next")
+    assert (to_index["href"], plain(to_index.select_one(".prev-next-title").get_text())) == ("genindex.html", "Index")
+    back = html_pages["genindex.html"].select_one(".prev-next-area a.left-prev")
+    assert (back["href"], plain(back.select_one(".prev-next-title").get_text())) == ("people.html", "People")
+    assert html_pages["genindex.html"].select_one(".prev-next-area a.right-next") is None

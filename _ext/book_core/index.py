@@ -19,11 +19,17 @@ index prints page numbers instead (``pdf_edition``).
 A person's entry, which Sphinx links to the glossary alone, leads first to
 each fact that names them (``people_mentions``), in every edition, as their
 "Appears in" list does.
+
+The HTML's "previous" and "next" links, which Sphinx gives pages alone, go on
+to the index from the last page, and back from it, as the contents list it.
 """
+
+import html
 
 from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
 from sphinx import addnodes
+from sphinx.locale import _
 from sphinx.transforms import SphinxSmartQuotes
 
 from .facts import chapters
@@ -149,7 +155,25 @@ def name_places(app, pagename, templatename, context, doctree):
     ]
 
 
+def link_the_index_in_reading_order(app, pagename, templatename, context, doctree):
+    order = reading_order(app.env)
+    if app.builder.name != "html" or "genindex" not in order:
+        return
+    position = order.index("genindex")
+    before, after = order[position - 1], order[position + 1] if position + 1 < len(order) else None
+
+    def link(docname, title):
+        return {"link": app.builder.get_relative_uri(pagename, docname), "title": html.escape(title)}
+
+    if pagename == "genindex":
+        context["prev"] = link(before, app.env.titles[before].astext())
+        context["next"] = link(after, app.env.titles[after].astext()) if after else None
+    elif pagename in (before, after):
+        context["next" if pagename == before else "prev"] = link("genindex", _("Index"))
+
+
 def setup(app):
     app.add_transform(SmartIndexEntries)
     app.connect("html-page-context", name_places)
+    app.connect("html-page-context", link_the_index_in_reading_order)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
