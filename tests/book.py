@@ -102,11 +102,18 @@ def people_mentioned(fact):
     return {plain(target or name).strip() for target, name in TERM_ROLE.findall(text)}
 
 
-def glossary_terms(root=BOOK):
-    """The terms of the glossary of people, from its source."""
+def index_names(root=BOOK):
+    """{term: the name the index files it under} of the glossary of people, from its source: "Bradley Cooper :
+    Cooper, Bradley" is filed under "Cooper, Bradley", a term with no classifier under itself."""
     text = (root / "people.md").read_text(encoding="utf-8")
     body = text.split(":::{glossary}", 1)[1].split("\n:::", 1)[0]
-    return [plain(line) for line in body.splitlines() if line and not line[0].isspace() and not line.startswith(":")]
+    entries = [line.partition(" : ") for line in body.splitlines() if line and not line[0].isspace()]
+    return {plain(term): plain(filed or term) for term, _, filed in entries if not term.startswith(":")}
+
+
+def glossary_terms(root=BOOK):
+    """The terms of the glossary of people, from its source."""
+    return list(index_names(root))
 
 
 def require(available, reason):

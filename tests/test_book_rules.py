@@ -30,6 +30,7 @@ from sphinx import addnodes
 
 from book import BOOK, CONF
 from book_core.checks import document_problems, image_problems, plain_text, what_stands
+from book_core.index import filed_under
 from book_core.model import (
     LABEL,
     Problem,
@@ -460,8 +461,8 @@ PEOPLE = (BOOK / "people.md").read_text(encoding="utf-8")
 
 
 def people_line(term):
-    """The line of `term` in the glossary of people."""
-    return PEOPLE.splitlines().index(term) + 1
+    """The line of `term` in the glossary of people, where the name the index files it under may follow it."""
+    return next(number for number, line in enumerate(PEOPLE.splitlines(), 1) if line.partition(" : ")[0] == term)
 
 
 def definition_dropped(term):
@@ -483,22 +484,21 @@ def last_entry_without_definition():
 
 
 def entry_run_on():
-    """Tony Bennett's entry written straight below the definition above it."""
-    line = people_line("Tony Bennett")
-    return PEOPLE.replace("\n\nTony Bennett\n", "\nTony Bennett\n", 1), [
-        (line - 1, "the glossary entry 'Tony Bennett' needs an empty line above it")
+    """Lady Gaga's entry written straight below the definition above it."""
+    line = people_line("Lady Gaga")
+    return PEOPLE.replace("\n\nLady Gaga\n", "\nLady Gaga\n", 1), [
+        (line - 1, "the glossary entry 'Lady Gaga' needs an empty line above it")
     ]
 
 
 def entry_defined_twice():
-    """Tony Bennett again, in lower case, as the glossary's last entry."""
+    """Lady Gaga again, in lower case, as the glossary's last entry."""
     assert PEOPLE.endswith("\n:::\n")
-    text = PEOPLE.removesuffix(":::\n") + "\ntony bennett\n   Again.\n:::\n"
+    text = PEOPLE.removesuffix(":::\n") + "\nlady gaga\n   Again.\n:::\n"
     return text, [
         (
             len(PEOPLE.splitlines()) + 1,
-            "the glossary entry 'tony bennett' is already defined on line "
-            f"{people_line('Tony Bennett')}: merge the two",
+            f"the glossary entry 'lady gaga' is already defined on line {people_line('Lady Gaga')}: merge the two",
         )
     ]
 
@@ -994,3 +994,16 @@ def test_the_titles_the_theme_prints_as_read_are_escaped():
         "root_title": "A &lt;i&gt;Book&lt;/i&gt; &amp; Co",
         "title": "Why &lt;script&gt;",
     }
+
+
+def test_a_glossary_term_is_filed_under_its_classifier_and_its_name_says_where():
+    entry = ("single", "Bradley Cooper", "term-Bradley-Cooper", "main", "Cooper, Bradley")
+    term = nodes.term("", "", addnodes.index(entries=[entry]))
+    assert filed_under(entry, term[0]) == [
+        ("single", "Cooper, Bradley", "term-Bradley-Cooper", "main", None),
+        ("see", "Bradley Cooper; Cooper, Bradley", "term-Bradley-Cooper", "", None),
+    ]
+    unfiled = ("single", "Lady Gaga", "term-Lady-Gaga", "main", None)
+    assert filed_under(unfiled, nodes.term("", "", addnodes.index(entries=[unfiled]))[0]) == [unfiled]
+    in_text = ("single", "Coachella", "index-0", "", "C")
+    assert filed_under(in_text, nodes.paragraph("", "", addnodes.index(entries=[in_text]))[0]) == [in_text]

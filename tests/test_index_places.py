@@ -3,15 +3,16 @@
 ("People"); an entry's places come in reading order (the front page, the facts
 by number, the back matter), one link a place, and no link is an anonymous
 running number such as "[1]". The entry's own name is text, not a link. A
-person's entry leads to each fact that names them, then to their glossary
-entry, in bold, as the PDF's index does by page."""
+person's entry, filed under the surname, leads to each fact that names them,
+then to their glossary entry, in bold, as the PDF's index does by page; their
+name, where it is not how they are filed, says where ("see Cooper, Bradley")."""
 
 import re
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from book import fact_label, glossary_terms, link_target, people_mentioned, plain
+from book import fact_label, index_names, link_target, people_mentioned, plain
 
 RUNNING_NUMBER = re.compile(r"^\[\d+\]$")
 
@@ -69,7 +70,17 @@ def test_index_links_name_their_fact_or_section_in_reading_order(edition, facts)
 def test_a_persons_entry_leads_to_each_fact_that_names_them_then_to_the_glossary(edition, facts):
     index_name, page, _fact_pages = edition
     listed = {plain(name).strip(" ,"): [link.get_text() for link in links] for name, links in entries(page(index_name))}
-    for person in glossary_terms():
+    for person, filed_as in index_names().items():
         named_in = [fact_label(fact.number) for fact in facts if person in people_mentioned(fact)]
-        assert listed[person] == [*named_in, "People"], person
-    assert listed["Lars Ulrich"] == [fact_label(2), "People"]
+        assert listed[filed_as] == [*named_in, "People"], person
+    assert listed["Ulrich, Lars"] == [fact_label(2), "People"]
+
+
+def test_a_person_is_filed_under_the_surname_and_their_name_says_where(edition):
+    """people.md gives the name the index files a person under ("Bradley Cooper : Cooper, Bradley")."""
+    index_name, page, _fact_pages = edition
+    items = {plain(item.contents[0]).strip(" ,\n"): item for item in page(index_name).select("table.indextable li")}
+    filed = {person: filed_as for person, filed_as in index_names().items() if filed_as != person}
+    assert filed["Lars Ulrich"] == "Ulrich, Lars"
+    for person, filed_as in filed.items():
+        assert plain(items[person].get_text(" ", strip=True)) == f"{person} see {filed_as}"

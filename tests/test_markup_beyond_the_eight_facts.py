@@ -85,8 +85,8 @@ def build_markup_book(folder):
     append(chapter(book, "02"), f"\nIts stages: {STAGES}.\n\nThat was *{FILM_AGAIN}* again.\n")
     append(chapter(book, "04"), "".join(f"\n{indent}{text}\n" for indent, text in INDENTED.items()))
     people = book / "people.md"
-    terms = f"Lars Ulrich\nUlrich\n{unicodedata.normalize('NFD', ACCENTED_TERM)}\n"
-    people.write_text(people.read_text(encoding="utf-8").replace("Lars Ulrich\n", terms, 1))
+    terms = f"Lars Ulrich : Ulrich, Lars\nUlrich\n{unicodedata.normalize('NFD', ACCENTED_TERM)}\n"
+    people.write_text(people.read_text(encoding="utf-8").replace("Lars Ulrich : Ulrich, Lars\n", terms, 1))
     append(chapter(book, "07"), "\nHe learned from {term}`Ulrich` too.\n")
     append(chapter(book, "06"), f"\nSo did {{term}}`{unicodedata.normalize('NFC', ACCENTED_TERM)}`.\n")
     (book / "snippets").mkdir()

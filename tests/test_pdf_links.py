@@ -5,7 +5,7 @@ from collections import Counter
 
 from bs4 import NavigableString
 
-from book import fact_label, glossary_terms, people_mentioned, plain
+from book import fact_label, index_names, people_mentioned, plain
 from pdf import normal, printed_below, text_runs
 from pdf_edition.page_map import INDEX
 
@@ -134,7 +134,7 @@ def test_a_persons_index_entry_gives_the_pages_of_the_facts_that_name_them_then_
     begins = {fact.number: pdf.get_destination_page_number(pdf.named_destinations[fact.label]) + 1 for fact in facts}
     (index,) = [number for number, page in enumerate(pdf.pages) if page.extract_text().startswith("Index")]
     text = plain(" ".join(" ".join(page.extract_text().split()) for page in pdf.pages[index:]))
-    for person in glossary_terms():
-        pages = [int(number) for number in re.search(rf"{re.escape(person)}, ([\d, ]+)", text)[1].split(", ")]
+    for person, filed_as in index_names().items():
+        pages = [int(number) for number in re.search(rf"{re.escape(filed_as)}, ([\d, ]+)", text)[1].split(", ")]
         named_in = [begins[fact.number] for fact in facts if person in people_mentioned(fact)]
         assert pages[:-1] == named_in and len(pages) == len(named_in) + 1, (person, pages)

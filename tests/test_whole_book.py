@@ -37,7 +37,7 @@ def glossary_definition_dropped(book, term):
     """Remove `term`'s definition from the glossary of people; the line of the term."""
     path = book / "people.md"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    line = lines.index(term + "\n") + 1
+    line = next(number for number, text in enumerate(lines, 1) if text.rstrip("\n").partition(" : ")[0] == term)
     del lines[line]
     path.write_text("".join(lines), encoding="utf-8")
     return line

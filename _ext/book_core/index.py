@@ -16,9 +16,11 @@ title of the section holding the entry. Places come in reading order, one
 link each; ``_templates/genindex.html`` prints them. The print edition's
 index prints page numbers instead (``pdf_edition``).
 
-A person's entry, which Sphinx links to the glossary alone, leads first to
-each fact that names them (``people_mentions``), in every edition, as their
-"Appears in" list does.
+A person is filed under the name the glossary gives after " : " ("Bradley
+Cooper : Cooper, Bradley"; ``filed_under``), and their name says where
+("Bradley Cooper, see Cooper, Bradley"). Their entry, which Sphinx links to
+the glossary alone, leads first to each fact that names them
+(``people_mentions``), in every edition, as their "Appears in" list does.
 
 The HTML's "previous" and "next" links, which Sphinx gives pages alone, go on
 to the index from the last page, and back from it, as the contents list it.
@@ -41,14 +43,24 @@ class SmartIndexEntries(SphinxSmartQuotes):
     default_priority = SphinxSmartQuotes.default_priority + 1
 
     def apply(self, **kwargs):
-        if not self.is_available():
-            return
+        smart = self.is_available()
         language = self.document.settings.language_code
         action = self.config.smartquotes_action
         for node in self.document.findall(addnodes.index):
+            entries = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
             node["entries"] = [
-                (kind, smartyPants(value, action, language), *rest) for kind, value, *rest in node["entries"]
+                (kind, smartyPants(name, action, language) if smart else name, *rest) for kind, name, *rest in entries
             ]
+
+
+def filed_under(entry, node):
+    """An index entry as the index files it: a glossary term's under its classifier, "Bradley Cooper : Cooper,
+    Bradley" under "Cooper, Bradley" (Sphinx takes a classifier for the heading of the entry's letter), and
+    under its name "see Cooper, Bradley", which is also how the search finds the entry by the name."""
+    kind, name, target, main, key = entry
+    if isinstance(node.parent, nodes.term) and key:
+        return [(kind, key, target, main, None), ("see", f"{name}; {key}", target, "", None)]
+    return [entry]
 
 
 def mention_order(doctree):
