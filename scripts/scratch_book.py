@@ -8,7 +8,8 @@ Used by `make bench` and by the tests.
 A copy can also hold a longer book, of any number of facts up to 99, made from
 the real chapters taken in turn and renumbered: the ninth fact is the first
 chapter again, under number 9, its label and the labels it references given
-the suffix ``-2`` so that each round of chapters links within itself.
+the suffix ``-2`` so that each round of chapters links within itself; its
+title counts them (``retitle``).
 """
 
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 
 BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "_ext"))
-from book_core.model import LABEL  # noqa: E402  (the label line, as the build reads it)
+from book_core.model import LABEL, number_in_words, title_count  # noqa: E402  (the book model, as the build reads it)
 
 LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", "node_modules", "_build", "*.lock", "__pycache__", ".pytest_cache")
 FRONT_MATTER_NUMBER = re.compile(r"^fact: \d+$", re.M)
@@ -29,7 +30,18 @@ def copy_book(destination, facts=None):
     shutil.copytree(BOOK, destination, ignore=LEFT_OUT, dirs_exist_ok=True)
     if facts is not None:
         _grow_chapters(Path(destination) / "chapters", facts)
+        retitle(Path(destination), facts)
     return destination
+
+
+def retitle(book, facts):
+    """Count `facts` in the book's title, conf.py's project and the front page's heading, as the build asks."""
+    for path in (book / "conf.py", book / "index.md"):
+        text = path.read_text(encoding="utf-8")
+        said = title_count(text, "Fact")  # "Eight Facts", wherever the file says it
+        path.write_text(
+            text.replace(said[0], said[0].replace(said[1], number_in_words(facts).title())), encoding="utf-8"
+        )
 
 
 def _grow_chapters(chapter_dir, facts):

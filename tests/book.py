@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 BOOK = Path(__file__).resolve().parent.parent
 # The scripts, and the book's own extensions (_ext/book_core: the rules the tests hold the book to).
 sys.path[:0] = [str(BOOK / "scripts"), str(BOOK / "_ext")]
-from scratch_book import copy_book  # noqa: E402,F401  (the tests' copies of the book)
+from scratch_book import copy_book, retitle  # noqa: E402,F401  (the tests' copies of the book)
 
 CONF = runpy.run_path(str(BOOK / "conf.py"))  # the book's settings, as Sphinx reads them
 READ_AT_TOP = {"conf.py", "index.md", "people.md"}  # the files at the book's top a build of it reads

@@ -41,8 +41,10 @@ from book_core.model import (
     file_number,
     front_matter_number,
     is_fact,
+    number_in_words,
     numbering_problems,
     reading_order,
+    title_count,
 )
 from book_core.sources import (
     SourceError,
@@ -1007,3 +1009,19 @@ def test_a_glossary_term_is_filed_under_its_classifier_and_its_name_says_where()
     assert filed_under(unfiled, nodes.term("", "", addnodes.index(entries=[unfiled]))[0]) == [unfiled]
     in_text = ("single", "Coachella", "index-0", "", "C")
     assert filed_under(in_text, nodes.paragraph("", "", addnodes.index(entries=[in_text]))[0]) == [in_text]
+
+
+def test_a_title_counts_the_facts_in_words_or_digits():
+    assert [number_in_words(number) for number in (0, 8, 19, 20, 21, 99)] == [
+        "zero",
+        "eight",
+        "nineteen",
+        "twenty",
+        "twenty-one",
+        "ninety-nine",
+    ]
+    assert title_count(CONF["project"], "Fact")[1] == "Eight"
+    assert title_count("Twenty-One facts about a film", "Fact")[1] == "Twenty-One"
+    assert title_count("9 Facts", "Fact")[1] == "9"
+    assert title_count("Many Facts about a film", "Fact") is None
+    assert title_count("A Star Is Born, Fact by Fact", "Fact") is None

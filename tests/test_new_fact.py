@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 import new_fact as script
 from background import built, in_background
-from book import BOOK, append, copy_book, make, plain, read_facts
+from book import BOOK, append, copy_book, make, plain, read_facts, retitle
 from book_core.model import PLACEHOLDER_LEAD
 
 TITLE = "A Fact Added by the Script"
@@ -164,7 +164,8 @@ def test_run_as_a_command_it_refuses_with_its_reason_and_no_traceback(book):
 @in_background("added_and_built")
 def add_and_build(folder):
     """A copy of the book with editor and system files in chapters/ and a byte-order mark on its first chapter,
-    to which the command adds a fact titled with markup characters; its lead written, `make html`."""
+    to which the command adds a fact titled with markup characters; its lead written, `make html`, and again
+    once the book is retitled."""
     book = copy_book(folder / "book")
     chapters = book / "chapters"
     (first,) = chapters.glob("01-*.md")
@@ -181,8 +182,10 @@ def add_and_build(folder):
     assert added.returncode == 0, added.stderr
     (new,) = chapters.glob("09-*.md")
     new.write_text(new.read_text(encoding="utf-8").replace(PLACEHOLDER_LEAD, "The fact's own lead."), encoding="utf-8")
+    untitled = make(book, "html")
+    retitle(book, 9)
     build = make(book, "html")
-    return book, added, build
+    return book, added, build, untitled
 
 
 @pytest.fixture(scope="module")
@@ -191,13 +194,13 @@ def added_and_built(request):
 
 
 def test_the_command_adds_the_fact_beside_editor_files_and_a_byte_order_mark(added_and_built):
-    book, added, _build = added_and_built
+    book, added, _build, _untitled = added_and_built
     (new,) = (book / "chapters").glob("09-*.md")
     assert f"Created chapters/{new.name} (fact 9)." in added.stdout
 
 
 def test_the_added_fact_builds_and_its_heading_shows_the_title_as_typed(added_and_built):
-    book, _added, build = added_and_built
+    book, _added, build, _untitled = added_and_built
     assert build.returncode == 0, build.stdout + build.stderr
     assert "warning" not in build.stderr.lower(), build.stderr
     (page,) = (book / "_build" / "html" / "chapters").glob("09-*.html")
@@ -206,8 +209,18 @@ def test_the_added_fact_builds_and_its_heading_shows_the_title_as_typed(added_an
 
 
 def test_editor_and_system_files_and_a_byte_order_mark_do_not_stop_the_build_nor_become_pages(added_and_built):
-    book, _added, build = added_and_built
+    book, _added, build, _untitled = added_and_built
     assert build.returncode == 0, build.stdout + build.stderr
     pages = sorted(path.name for path in (book / "_build" / "html" / "chapters").iterdir())
     assert pages == sorted(f"{path.stem}.html" for path in (book / "chapters").glob("[0-9]*.md"))
     assert len(pages) == 9
+
+
+def test_a_ninth_fact_stops_the_build_until_the_title_counts_it(added_and_built):
+    _book, _added, _build, untitled = added_and_built
+    assert untitled.returncode != 0
+    assert (
+        "conf.py: project: the book's title, 'A Star Is Born: Eight Facts from The Road to Stardom', counts Eight "
+        "facts, but the book has 9: retitle the book (conf.py's project and html_title, and the heading of index.md)"
+    ) in untitled.stderr
+    assert "conf.py: html_title: the book's title, 'A Star Is Born: Eight Facts', counts Eight" in untitled.stderr

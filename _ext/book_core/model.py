@@ -1,4 +1,4 @@
-"""The book model: which sources are facts, their numbers, labels and order, and "Fact N".
+"""The book model: which sources are facts, their numbers, labels and order, "Fact N", and a title's count.
 
 Every part of the book reads the facts through here: the checks, the
 glossary's "Appears in" lists, the index, the HTML's previews and search, the
@@ -53,6 +53,28 @@ def fact_label(config, number):
 def label_of(env, docname):
     """A fact's label as readers see it in every edition: "Fact 7", from the number Sphinx gave its section."""
     return fact_label(env.config, env.toc_secnumbers[docname][""])
+
+
+UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen \
+eighteen nineteen".split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_in_words(number):
+    """0 to 99 in words, as a title counts: "eight", "twenty-one"."""
+    if number < 20:
+        return UNITS[number - 1] if number else "zero"
+    return TENS[number // 10 - 2] + (f"-{UNITS[number % 10 - 1]}" if number % 10 else "")
+
+
+COUNTS = {str(number) for number in range(100)} | {number_in_words(number) for number in range(100)}
+
+
+def title_count(title, word):
+    """Where a title counts the facts, "Eight" in "Eight Facts" (`word`, "Fact", in the plural), in words or
+    digits: the match, its group 1 the count as written; else None."""
+    said = re.search(rf"\b([\w-]+)\s+{re.escape(word)}s\b", title, re.IGNORECASE)
+    return said if said and said[1].lower() in COUNTS else None
 
 
 def file_number(file_name):

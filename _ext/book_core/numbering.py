@@ -9,7 +9,8 @@ number Sphinx gives the chapter (in the navigation, the heading, "Fact N"
 references, the EPUB's navigation and the PDF's outline), must be the same,
 and no heading below a title may be pointed to by ``{numref}``, which would
 print "Fact " with no number (``checks`` refuses a second top-level heading,
-which would take a number of its own).
+which would take a number of its own). A title that counts the facts ("Eight
+Facts", in words or digits) counts them all.
 
 Each disagreement is logged as an error located at the file concerned, and
 stops the build before anything is written (``checks``). The checks run
@@ -17,11 +18,13 @@ on every build, so a problem is reported again on the next run rather than
 cached away.
 """
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx import addnodes
 
 from .checks import report
-from .model import front_matter_number, is_fact, numbering_problems
+from .model import fact_label, front_matter_number, is_fact, number_in_words, numbering_problems, title_count
 
 
 def _fact_numbers(env):
@@ -88,8 +91,28 @@ def check_numrefs_reach_a_number(app, env):
                 )
 
 
+# The settings that title the book: the editions' title (index.md's heading too), the HTML's shorter one.
+TITLES = ["project", "html_title"]
+
+
+def check_the_title_counts_every_fact(app, env):
+    """A fact added or removed retitles the book, where its title counts the facts."""
+    facts, word = len(_fact_numbers(env)), fact_label(env.config, "").strip()
+    for name in TITLES:
+        said = title_count(env.config[name], word)
+        if said and said[1].lower() not in {str(facts), number_in_words(facts)}:
+            report(
+                app,
+                None,
+                f"{Path(app.confdir, 'conf.py')}: {name}: the book's title, {env.config[name]!r}, counts {said[1]} "
+                f"{word.lower()}s, but the book has {facts}: retitle the book (conf.py's {' and '.join(TITLES)}, "
+                f"and the heading of {env.doc2path(env.config.root_doc, base=False)})",
+            )
+
+
 def setup(app):
     app.connect("env-updated", check_fact_numbering)
+    app.connect("env-updated", check_the_title_counts_every_fact)
     app.connect("env-updated", check_numrefs_reach_a_number)
     # After Sphinx's toctree collector has numbered the sections.
     app.connect("env-get-updated", check_numbers_readers_see, priority=900)
