@@ -325,6 +325,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
 
 STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
 FONT_SUFFIXES = (".otf", ".ttf")
+BOLD = 600  # a font's weight class (OS/2 usWeightClass) from semi-bold on
 
 
 def theme_files(app):
@@ -366,26 +367,31 @@ def check_the_typeface_prints_every_character(app, env):
     """Every character the PDF prints from the book is in the print typeface: the text, the index's entries and
     the settings the title page and colophon print. For one no font of the machine has, WeasyPrint prints a box
     and warns without saying where; one only the machine's own fonts have would print otherwise on another
-    machine. Code, which prints in the machine's monospace font, is left out."""
+    machine. Bold text ({strong}, a table's header) is held to the bold faces: for a character a bold face lacks,
+    WeasyPrint (70) prints another glyph and says nothing, where the other faces borrow the regular face's. Code,
+    which prints in the machine's monospace font, is left out."""
     if app.builder.name != PDFBuilder.name:
         return
     # The fonts the stylesheets name; a missing one check_theme_files has reported.
-    fonts = {path for _stylesheet, path in theme_files(app) if path.suffix in FONT_SUFFIXES and path.is_file()}
-    typeface = set().union(*(TTFont(font).getBestCmap() for font in fonts))
+    paths = {path for _stylesheet, path in theme_files(app) if path.suffix in FONT_SUFFIXES and path.is_file()}
+    fonts = [TTFont(path) for path in sorted(paths)]
+    typeface = set().union(*(font.getBestCmap() for font in fonts))
+    bold = typeface.intersection(*(font.getBestCmap() for font in fonts if font["OS/2"].usWeightClass >= BOLD))
 
-    def check(location, text, what="the print typeface"):
-        if missing := unprintable(text, typeface):
+    def check(location, text, faces=typeface, what="the print typeface", printed="a box, or another machine's font"):
+        if missing := unprintable(text, faces):
             listed = ", ".join(f"{character} (U+{ord(character):04X})" for character in missing)
-            message = f"{what} has no {listed}: the PDF would print a box, or another machine's font; "
-            report(app, location, message + "write it otherwise, or in words")
+            report(app, location, f"{what} has no {listed}: the PDF would print {printed}; write it otherwise")
 
     for name in PRINTED_SETTINGS:
-        check(None, app.config[name], f"{Path(app.confdir, 'conf.py')}: {name}: the print typeface")
+        check(None, app.config[name], what=f"{Path(app.confdir, 'conf.py')}: {name}: the print typeface")
     for docname in sorted(env.found_docs):
         doctree = env.get_doctree(docname)
         for block in doctree.findall(nodes.TextElement):
             if not isinstance(block, CODE) and not isinstance(block.parent, nodes.TextElement):
                 check(block, prose(block))
+        for text in doctree.findall(lambda node: isinstance(node, (nodes.strong, nodes.thead))):
+            check(text, prose(text), bold, "the print typeface's bold", "another character in its place")
         for entry in doctree.findall(addnodes.index):
             check(entry, " ".join(value for _kind, value, *_ in entry["entries"]))
 
