@@ -55,6 +55,7 @@ from book_core.sources import (
     read_source,
     text_problems,
 )
+from epub_edition import language_tag
 from html_edition.previews import inline_html
 from html_edition.theme_titles import escape_theme_titles
 
@@ -1025,3 +1026,10 @@ def test_a_title_counts_the_facts_in_words_or_digits():
     assert title_count("9 Facts", "Fact")[1] == "9"
     assert title_count("Many Facts about a film", "Fact") is None
     assert title_count("A Star Is Born, Fact by Fact", "Fact") is None
+
+
+def test_the_epubs_language_is_a_tag_where_sphinxs_is_written_as_a_locale():
+    """epubcheck refuses "en_US" in the package and the pages, which Sphinx's language may be."""
+    config = SimpleNamespace(epub_language="en_US")
+    language_tag(None, config)
+    assert config.epub_language == "en-US"

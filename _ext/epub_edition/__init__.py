@@ -3,7 +3,8 @@
 The builder stays Sphinx's own, registered again under its name ``epub`` with
 the mixins of ``page_list``, ``navigation``, ``package`` and ``archive``,
 and the HTML writer of ``translator``. The pages' ``<html>`` element also gets the
-book's language, which Sphinx's EPUB template leaves out, the cover page
+book's language, which Sphinx's EPUB template leaves out (as a tag, "en-US",
+where conf.py writes a locale, "en_US"), the cover page
 gets its alternative text from ``epub_cover_alt``, and ``epub_static_path``
 holds the files only the EPUB uses (its stylesheet and cover), which the HTML
 edition so does not carry.
@@ -38,8 +39,15 @@ class BookEpubBuilder(PrintPageList, NumberedNavigation, PackageMetadata, Reprod
         self.globalcontext["cover_alt"] = self.config.epub_cover_alt  # for _templates/epub-cover.html
 
 
+def language_tag(app, config):
+    """The EPUB's language as the tag its package and pages take ("en-US"), where Sphinx's language may be written
+    as a locale ("en_US"), which Sphinx's EPUB builder passes on as it is."""
+    config.epub_language = config.epub_language.replace("_", "-")
+
+
 def setup(app):
     app.add_builder(BookEpubBuilder, override=True)
+    app.connect("config-inited", language_tag)
     app.setup_extension("epub_edition.page_list")
     app.add_config_value("epub_subjects", [], "epub", types=frozenset({list, tuple}))
     app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
