@@ -29,7 +29,7 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF
-from book_core.checks import document_problems, image_problems, plain_text, what_stands
+from book_core.checks import document_problems, empty_settings, image_problems, plain_text, what_stands
 from book_core.index import filed_under
 from book_core.model import (
     LABEL,
@@ -1033,3 +1033,11 @@ def test_the_epubs_language_is_a_tag_where_sphinxs_is_written_as_a_locale():
     config = SimpleNamespace(epub_language="en_US")
     language_tag(None, config)
     assert config.epub_language == "en-US"
+
+
+def test_the_settings_the_editions_print_are_set():
+    assert empty_settings(CONF) == []
+    assert empty_settings({"project": "A Book", "author": " ", "copyright": "2026, Us", "source_title": ""}) == [
+        "author",
+        "source_title",
+    ]

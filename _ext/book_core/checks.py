@@ -501,6 +501,21 @@ def report_document_problems(app, env):
     check_included_files(app, env)
 
 
+# The settings the editions print: the title, the author, the copyright and the article the book retells.
+PRINTED_SETTINGS = ["project", "author", "copyright", "source_title"]
+
+
+def empty_settings(config):
+    """The printed settings left empty, which would print "Retold from the article ." or an empty byline, and
+    leave the EPUB's metadata empty, which epubcheck refuses."""
+    return [name for name in PRINTED_SETTINGS if not "".join(config[name]).strip()]
+
+
+def check_printed_settings(app, config):
+    for name in empty_settings(config):
+        report(app, None, f"{Path(app.confdir, 'conf.py')}: {name} is empty, and the editions print it: set it")
+
+
 def stop(app, env):
     if getattr(app, "book_not_whole", False):
         raise SystemExit("The build stopped before writing anything: fix the errors above.")
@@ -522,6 +537,7 @@ def merge(app, env, docnames, other):
 
 
 def setup(app):
+    app.connect("config-inited", check_printed_settings)
     app.connect("builder-inited", init_env)
     app.connect("env-before-read-docs", check_sources_before_reading, priority=100)
     app.connect("doctree-read", record_document_problems)

@@ -30,7 +30,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
-from book_core.checks import CODE, prose, report
+from book_core.checks import CODE, PRINTED_SETTINGS, prose, report
 from book_core.dates import build_time
 from book_core.index import first_mentions, mention_order, people_mentions, with_mentions
 from book_core.model import is_fact, label_of, reading_order
@@ -351,10 +351,6 @@ def check_theme_files(app):
                 f"{path}: missing, and {stylesheet.name} needs it: "
                 "restore it (git checkout -- _themes) to build the PDF",
             )
-
-
-# The settings the PDF prints: its title page, its running heads and its colophon.
-PRINTED_SETTINGS = ["project", "author", "copyright", "source_title"]
 
 
 def unprintable(text, typeface):
