@@ -142,6 +142,7 @@ def break_the_read_book(folder):
     typed_line = append(fifth, "\nAs Fact 12 shows, the roses mattered.\n") + 1
     first, seventh = chapter(book, "01"), chapter(book, "07")
     append(seventh, "\n(the-lessons)=\n## The lessons\n\nText.\n")
+    unlinked_line = append(seventh, "\nWhether Sam Elliott took lessons, the article does not say.\n") + 1
     numref_line = append(first, "\nAs {numref}`the-lessons` tells.\n") + 1
     sixth = chapter(book, "06")
     file_link_line = append(sixth, "\nThe book's [Makefile](../Makefile) says how it is made.\n") + 1
@@ -191,6 +192,10 @@ def break_the_read_book(folder):
             at(script_as_png),
             "is named a PNG image, but is not an image Pillow reads whole",
         ),
+        "person_named_without_a_link": (
+            at(seventh, unlinked_line),
+            "names 'Sam Elliott' without a link to the glossary",
+        ),
     }
     assert swapped_second.name.startswith("01-")
     return failed_make_html(book), expected
@@ -220,6 +225,7 @@ def problems_in_the_read_book(request):
         "file_included_from_outside_the_book",
         "person_no_chapter_references",
         "image_not_what_its_name_says",
+        "person_named_without_a_link",
     ],
 )
 def test_a_problem_in_the_read_book_stops_the_build_naming_file_and_line(problems_in_the_read_book, problem):

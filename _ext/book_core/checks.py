@@ -22,7 +22,7 @@ would show unresolved); only the front page has toctrees, every entry a page of
 the book, and no page is left out of them (``orphan``); every file a source
 includes is in the book's folder, and an image file is what its name says and
 small enough to read safely; every person in the glossary is referenced by a
-chapter.
+chapter, and linked by each chapter that names them.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -397,12 +397,46 @@ def record_document_problems(app, doctree):
     app.env.book_problems[app.env.docname] = document_problems(app.env, app.env.docname, doctree)
 
 
+def check_people_are_linked(app, env, entries):
+    """A fact chapter that names a person links them to the glossary (the editorial guide's rule for a first
+    mention), or their "Appears in" list would leave the fact out."""
+    for docname, chapter in sorted(chapters(env).items()):
+        for entry in entries:
+            names = [term for _line, term in entry.terms]
+            if {name.lower() for name in names} & chapter.people:
+                continue
+            named = [
+                (line, name)
+                for line, text in chapter.unlinked
+                for name in names
+                if re.search(rf"\b{re.escape(straight(name))}\b", straight(text))
+            ]
+            if named:
+                line, name = named[0]
+                report_problem(
+                    app,
+                    Problem(
+                        str(env.doc2path(docname, base=False)),
+                        line,
+                        f"names {name!r} without a link to the glossary, so their 'Appears in' list would leave "
+                        f"this fact out: write {{term}}`{name}` at the first mention",
+                    ),
+                )
+
+
+def straight(text):
+    """Text with its typographic apostrophe straight, as the glossary's source writes a term."""
+    return text.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
+
+
 def check_people_are_referenced(app, env):
     """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty."""
     mentioned = set().union(*(chapter.people for chapter in chapters(env).values()))
     for docname in glossary_documents(env):
         path = env.doc2path(docname, base=False)
-        for entry in glossary_entries(read_source(Path(env.srcdir), path)):
+        entries = glossary_entries(read_source(Path(env.srcdir), path))
+        check_people_are_linked(app, env, entries)
+        for entry in entries:
             if not any(term.lower() in mentioned for _line, term in entry.terms):
                 line, term = entry.terms[0]
                 location, message = _located(

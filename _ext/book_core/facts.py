@@ -1,4 +1,4 @@
-"""What the build keeps of each fact chapter: the label above its heading and the people it names.
+"""What the build keeps of each fact chapter: the label above its heading, the people it links and its text.
 
 Kept with the environment by an environment collector, Sphinx's API for data
 read from each document: made when a chapter is read, dropped when it is read
@@ -19,6 +19,19 @@ from .model import LABEL_PREFIX, is_fact
 class Chapter:
     label: str | None  # the label written above the heading, e.g. "fact-glastonbury"
     people: frozenset  # the glossary terms its {term} references name, lower-cased
+    unlinked: tuple  # (line, text) of each paragraph, the text of its {term} references left out
+
+
+def unlinked_text(doctree):
+    """(line, text) of each paragraph without its {term} references: where a person is named and not linked."""
+    found = []
+    for paragraph in doctree.findall(nodes.paragraph):
+        copy = paragraph.deepcopy()
+        for reference in list(copy.findall(addnodes.pending_xref)):
+            if reference.get("reftype") == "term":
+                reference.parent.remove(reference)
+        found.append((paragraph.line, copy.astext()))
+    return tuple(found)
 
 
 def label_above_heading(doctree):
@@ -59,6 +72,7 @@ class ChapterCollector(EnvironmentCollector):
                     for node in doctree.findall(addnodes.pending_xref)
                     if node.get("refdomain") == "std" and node.get("reftype") == "term"
                 ),
+                unlinked_text(doctree),
             )
 
 
@@ -70,4 +84,4 @@ def init_env(app):
 def setup(app):
     app.connect("builder-inited", init_env)
     app.add_env_collector(ChapterCollector)
-    return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
