@@ -46,6 +46,7 @@ from book_core.model import (
     reading_order,
     title_count,
 )
+from book_core.numbering import toctree_problems
 from book_core.sources import (
     SourceError,
     fences,
@@ -690,7 +691,8 @@ def test_only_fact_chapters_are_held_to_one_heading_and_code_may_show_a_facts_nu
         ),
         (
             LEAD.replace("(fact-glastonbury)=\n", "(glastonbury)=\n"),
-            "chapters/02-glastonbury.md:6: the fact's heading has no label",
+            "chapters/02-glastonbury.md:6: the fact's label, '(glastonbury)=', does not start with 'fact-': write "
+            "'(fact-glastonbury)='",
         ),
         (LEAD.replace("{.lead}\n", ""), "chapters/02-glastonbury.md:6: the fact does not open with its lead"),
         (
@@ -1040,4 +1042,17 @@ def test_the_settings_the_editions_print_are_set():
     assert empty_settings({"project": "A Book", "author": " ", "copyright": "2026, Us", "source_title": ""}) == [
         "author",
         "source_title",
+    ]
+
+
+def test_the_numbered_toctree_lists_every_fact_in_its_place():
+    numbers = {"chapters/01-a": 1, "chapters/02-b": 2}
+    assert toctree_problems(numbers, ["chapters/01-a", "chapters/02-b"], "index", "index.md") == []
+    assert toctree_problems(numbers, ["chapters/02-b", "people"], "index", "index.md") == [
+        ("chapters/01-a", "fact chapter is missing from the numbered toctree in index.md"),
+        ("chapters/02-b", "is fact 2 but stands at place 1 in the numbered toctree"),
+        ("index", "the numbered toctree holds only fact chapters, but entry 2 is 'people'"),
+    ]
+    assert toctree_problems(numbers, [], "index", "index.md") == [
+        ("index", "no toctree here is numbered: give the toctree of the facts the option ':numbered:'")
     ]

@@ -45,7 +45,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from .facts import chapters, label_above_heading, lead_of
-from .model import NOT_A_SOURCE, PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
+from .model import LABEL_PREFIX, NOT_A_SOURCE, PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
 from .people import glossary_documents
 from .sources import (
     CONTROL_CHARACTER,
@@ -366,11 +366,15 @@ def document_problems(env, docname, doctree):
             for extra in sections[1:]
         ]
         if label_above_heading(doctree) is None:
+            labels = [name for name in sections[0]["names"] if doctree.nametypes.get(name)]
             problems.append(
                 Problem(
                     path,
                     _line(title),
-                    "the fact's heading has no label: put a line '(fact-slug)=' right above it",
+                    f"the fact's label, '({labels[0]})=', does not start with '{LABEL_PREFIX}': write "
+                    f"'({LABEL_PREFIX}{labels[0]})=', which {{numref}} references name"
+                    if labels
+                    else f"the fact's heading has no label: put a line '({LABEL_PREFIX}slug)=' right above it",
                 )
             )
     return problems

@@ -40,16 +40,32 @@ def _numbered_toctree_entries(env):
     ]
 
 
-def _check_toctree(app, env, numbers):
-    root = env.config.root_doc
-    entries = _numbered_toctree_entries(env)
-    for docname in sorted(numbers.keys() - set(entries)):
-        report(app, docname, f"fact chapter is missing from the numbered toctree in {env.doc2path(root, base=False)}")
+def toctree_problems(numbers, entries, root, root_path):
+    """(document, message) for each way the numbered toctree's `entries` disagree with the facts' `numbers`."""
+    if numbers and not entries:
+        return [(root, "no toctree here is numbered: give the toctree of the facts the option ':numbered:'")]
+    problems = [
+        (docname, f"fact chapter is missing from the numbered toctree in {root_path}")
+        for docname in sorted(numbers.keys() - set(entries))
+    ]
     for position, docname in enumerate(entries, start=1):
         if docname not in numbers:
-            report(app, root, f"the numbered toctree holds only fact chapters, but entry {position} is {docname!r}")
+            problems.append(
+                (root, f"the numbered toctree holds only fact chapters, but entry {position} is {docname!r}")
+            )
         elif numbers[docname] is not None and numbers[docname] != position:
-            report(app, docname, f"is fact {numbers[docname]} but stands at place {position} in the numbered toctree")
+            problems.append(
+                (docname, f"is fact {numbers[docname]} but stands at place {position} in the numbered toctree")
+            )
+    return problems
+
+
+def _check_toctree(app, env, numbers):
+    root = env.config.root_doc
+    for docname, message in toctree_problems(
+        numbers, _numbered_toctree_entries(env), root, env.doc2path(root, base=False)
+    ):
+        report(app, docname, message)
 
 
 def check_fact_numbering(app, env):
