@@ -144,6 +144,7 @@ def break_the_read_book(folder):
     append(seventh, "\n(the-lessons)=\n## The lessons\n\nText.\n")
     unlinked_line = append(seventh, "\nWhether Sam Elliott took lessons, the article does not say.\n") + 1
     numref_line = append(first, "\nAs {numref}`the-lessons` tells.\n") + 1
+    named_line = append(first, "\nAs {numref}`Chapter %s <fact-glastonbury>` tells.\n") + 1
     sixth = chapter(book, "06")
     file_link_line = append(sixth, "\nThe book's [Makefile](../Makefile) says how it is made.\n") + 1
     toctree_line = append(sixth, "\n```{toctree}\n05-first-scene-shot\n```\n") + 1
@@ -192,6 +193,10 @@ def break_the_read_book(folder):
             at(script_as_png),
             "is named a PNG image, but is not an image Pillow reads whole",
         ),
+        "fact_named_otherwise": (
+            at(first, named_line),
+            "{numref}`Chapter %s <fact-glastonbury>` names the fact otherwise than every other reference to it",
+        ),
         "person_named_without_a_link": (
             at(seventh, unlinked_line),
             "names 'Sam Elliott' without a link to the glossary",
@@ -226,6 +231,7 @@ def problems_in_the_read_book(request):
         "person_no_chapter_references",
         "image_not_what_its_name_says",
         "person_named_without_a_link",
+        "fact_named_otherwise",
     ],
 )
 def test_a_problem_in_the_read_book_stops_the_build_naming_file_and_line(problems_in_the_read_book, problem):

@@ -10,19 +10,20 @@ exactly one top-level heading and a ``(fact-…)=`` label on it, and opens with 
 lead of its own, marked ``{.lead}``, not new_fact.py's placeholder (and no page
 has a second); no footnote is empty; no fact's number is typed by hand ("Fact
 3" in the text, which a renumbering would leave behind, where ``{numref}``
-follows the fact), no text holds a refused character an entity wrote, nor a
-link markdown-it refused or a role MyST did not read, which both print as typed
-(``text_refused``); no source holds what one edition would show otherwise than
-another, what could run in a reader's browser, or what would come from
-elsewhere (``refused``: raw HTML but a hard line break, math, ``{only}``, links
-to files, images that are not the book's own PNG, JPEG or GIF files, named in
-lower case, not hidden, with alternative text, page metadata that acts on the
-browser, ``javascript:`` links, a reference in a heading whose text contents
-would show unresolved); only the front page has toctrees, every entry a page of
-the book, and no page is left out of them (``orphan``); every file a source
-includes is in the book's folder, and an image file is what its name says and
-small enough to read safely; every person in the glossary is referenced by a
-chapter, and linked by each chapter that names them.
+follows the fact), no ``{numref}`` names a fact in words of its own, no text
+holds a refused character an entity wrote, nor a link markdown-it refused or a
+role MyST did not read, which both print as typed (``text_refused``); no source
+holds what one edition would show otherwise than another, what could run in a
+reader's browser, or what would come from elsewhere (``refused``: raw HTML but
+a hard line break, math, ``{only}``, links to files, images that are not the
+book's own PNG, JPEG or GIF files, named in lower case, not hidden, with
+alternative text, page metadata that acts on the browser, ``javascript:``
+links, a reference in a heading whose text contents would show unresolved);
+only the front page has toctrees, every entry a page of the book, and no page
+is left out of them (``orphan``); every file a source includes is in the book's
+folder, and an image file is what its name says and small enough to read
+safely; every person in the glossary is referenced by a chapter, and linked by
+each chapter that names them.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -161,6 +162,12 @@ def refused(node):
             f"the {{{node['reftype']}}} in a heading would show as {node['reftarget']!r} in the contents and "
             "sidebars, which take the heading as written: write its words in the heading, and link from the text"
         )
+    if isinstance(node, addnodes.pending_xref) and node.get("reftype") == "numref" and node.get("refexplicit"):
+        if node["reftarget"].startswith(LABEL_PREFIX):
+            return (
+                f"{{numref}}`{node.astext()} <{node['reftarget']}>` names the fact otherwise than every other "
+                f"reference to it, as conf.py's numfig_format does: write {{numref}}`{node['reftarget']}`"
+            )
     if isinstance(node, nodes.reference) and _is_active_url(node.get("refuri", "")):
         return f"the link {node['refuri'][:40]!r} runs a script, which the book never publishes: remove it"
     return None
