@@ -162,6 +162,8 @@ def refused(node):
             f"the {{{node['reftype']}}} in a heading would show as {node['reftarget']!r} in the contents and "
             "sidebars, which take the heading as written: write its words in the heading, and link from the text"
         )
+    if isinstance(node, nodes.footnote) and not node.astext().removeprefix(node[0].astext()).strip():
+        return f"the footnote [^{node['names'][0]}] has no text: write it after its '[^…]:'"
     if isinstance(node, addnodes.pending_xref) and node.get("reftype") == "numref" and node.get("refexplicit"):
         if node["reftarget"].startswith(LABEL_PREFIX):
             return (
@@ -336,11 +338,6 @@ def document_problems(env, docname, doctree):
                 "which every edition's metadata gives: make the two the same",
             )
         )
-    problems += [
-        _problem_at(env, note, docname, f"the footnote [^{note['names'][0]}] has no text: write it after its '[^…]:'")
-        for note in doctree.findall(nodes.footnote)
-        if not note.astext().removeprefix(note[0].astext()).strip()
-    ]
     leads = [paragraph for paragraph in doctree.findall(nodes.paragraph) if "lead" in paragraph["classes"]]
     problems += [
         _problem_at(env, extra, docname, "a page has one lead, its opening paragraph: remove the '{.lead}' above")
