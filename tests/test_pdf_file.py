@@ -1,5 +1,6 @@
-"""The PDF is a finished book file: A5, fonts embedded, metadata and tags present, and reproducible: a second
-`make all` at the same SOURCE_DATE_EPOCH, in a copy of the book in another folder, gives the same bytes."""
+"""The PDF is a finished book file: A5, fonts embedded, metadata and tags present, each fact on a page of its
+own with no blank page between two, the first on a right-hand page, and reproducible: a second `make all` at
+the same SOURCE_DATE_EPOCH, in a copy of the book in another folder, gives the same bytes."""
 
 from datetime import UTC, datetime
 
@@ -23,6 +24,14 @@ def fonts(pdf):
 def test_pages_are_a5(pdf):
     for page in pdf.pages:
         assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A5
+
+
+def test_each_fact_opens_a_page_the_first_a_right_hand_one_and_no_blank_page_parts_two(pdf, facts):
+    begins = [pdf.get_destination_page_number(pdf.named_destinations[fact.label]) for fact in facts]
+    assert begins[0] % 2 == 0, "the first fact opens on a left-hand page"  # page 1 is a right-hand page
+    assert begins == sorted(set(begins))
+    blank = [number + 1 for number in range(begins[0], begins[-1]) if not pdf.pages[number].extract_text().strip()]
+    assert blank == []
 
 
 def test_every_font_is_embedded_and_is_the_books_serif(pdf):
