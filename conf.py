@@ -1,4 +1,4 @@
-"""Sphinx settings for *A Star Is Born: Eight Facts from The Road to Stardom*."""
+"""Sphinx settings for *A Star Is Born*: Eight Facts from *The Road to Stardom*."""
 
 import os
 import sys

@@ -934,7 +934,7 @@ def test_page_metadata_that_acts_on_the_browser_is_refused():
 
 def test_the_front_pages_title_is_the_books_title_in_conf_py():
     text = (BOOK / "index.md").read_text(encoding="utf-8")
-    retitled = text.replace("# A Star Is Born", "# A Star Was Born", 1)
+    retitled = text.replace("A Star Is Born", "A Star Was Born", 1)  # in the heading, the first line
     assert problems_in("index", retitled) == [
         "index.md:1: the book's title, 'A Star Was Born: Eight Facts from The Road to Stardom', is not conf.py's "
         "project, 'A Star Is Born: Eight Facts from The Road to Stardom', which every edition's metadata gives: "
