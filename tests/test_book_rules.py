@@ -1006,7 +1006,11 @@ def test_a_glossary_term_is_filed_under_its_classifier_and_its_name_says_where()
     term = nodes.term("", "", addnodes.index(entries=[entry]))
     assert filed_under(entry, term[0]) == [
         ("single", "Cooper, Bradley", "term-Bradley-Cooper", "main", None),
-        ("see", "Bradley Cooper; Cooper, Bradley", "term-Bradley-Cooper", "", None),
+        ("see", "Bradley Cooper; Cooper, Bradley", "term-Bradley-Cooper", "main", None),
+    ]
+    as_named = ("single", "Lady Gaga", "term-Lady-Gaga", "main", "Lady Gaga")
+    assert filed_under(as_named, nodes.term("", "", addnodes.index(entries=[as_named]))[0]) == [
+        ("single", "Lady Gaga", "term-Lady-Gaga", "main", None)
     ]
     unfiled = ("single", "Lady Gaga", "term-Lady-Gaga", "main", None)
     assert filed_under(unfiled, nodes.term("", "", addnodes.index(entries=[unfiled]))[0]) == [unfiled]

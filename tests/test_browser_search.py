@@ -112,13 +112,13 @@ def test_a_result_reads_fact_number_and_title(new_page, html_dir):
     assert texts[0] == "Fact\N{NO-BREAK SPACE}6 · This Heartbreaking Scene Used the First Take"
 
 
-def test_a_persons_glossary_entry_is_named_by_the_person(answers):
+def test_a_persons_glossary_entry_comes_first_named_by_the_person(answers):
     terms = glossary_terms()
     people = [query for query, _ in QUERIES if query in terms]
     assert people
     for person in people:
         entries = [text for href, text in answers[person] if href.startswith("people.html#term-")]
-        assert f"{person} · People" in entries, answers[person]
+        assert answers[person][0][1] == f"{person} · People", answers[person]
         assert {plain(text).removesuffix(" · People") for text in entries} <= set(terms), answers[person]
 
 

@@ -17,7 +17,7 @@ link each; ``_templates/genindex.html`` prints them. The print edition's
 index prints page numbers instead (``pdf_edition``).
 
 A person is filed under the name the glossary gives after " : " ("Bradley
-Cooper : Cooper, Bradley"; ``filed_under``), and their name says where
+Cooper : Cooper, Bradley"; ``FiledIndexEntries``), and their name says where
 ("Bradley Cooper, see Cooper, Bradley"). Their entry, which Sphinx links to
 the glossary alone, leads first to each fact that names them
 (``people_mentions``), in every edition, as their "Appears in" list does.
@@ -32,35 +32,45 @@ from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
 from sphinx import addnodes
 from sphinx.locale import _
-from sphinx.transforms import SphinxSmartQuotes
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 
 from .facts import chapters
 from .model import is_fact, label_of, reading_order
 from .people import glossary_terms
 
 
+def filed_under(entry, node):
+    """An index entry as the index files it: a glossary term's under its classifier, "Bradley Cooper : Cooper,
+    Bradley" under "Cooper, Bradley" (Sphinx takes a classifier for the heading of the entry's letter), and
+    under its name "see Cooper, Bradley", main as the term's entry is, which is how the search finds the
+    person's glossary entry first by the name."""
+    kind, name, target, main, key = entry
+    if not isinstance(node.parent, nodes.term) or not key:
+        return [entry]
+    see = [("see", f"{name}; {key}", target, main, None)] if key != name else []
+    return [(kind, key, target, main, None), *see]
+
+
+class FiledIndexEntries(SphinxTransform):
+    default_priority = SphinxSmartQuotes.default_priority  # before SmartIndexEntries sets their quotes
+
+    def apply(self, **kwargs):
+        for node in self.document.findall(addnodes.index):
+            node["entries"] = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
+
+
 class SmartIndexEntries(SphinxSmartQuotes):
     default_priority = SphinxSmartQuotes.default_priority + 1
 
     def apply(self, **kwargs):
-        smart = self.is_available()
+        if not self.is_available():
+            return
         language = self.document.settings.language_code
         action = self.config.smartquotes_action
         for node in self.document.findall(addnodes.index):
-            entries = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
             node["entries"] = [
-                (kind, smartyPants(name, action, language) if smart else name, *rest) for kind, name, *rest in entries
+                (kind, smartyPants(value, action, language), *rest) for kind, value, *rest in node["entries"]
             ]
-
-
-def filed_under(entry, node):
-    """An index entry as the index files it: a glossary term's under its classifier, "Bradley Cooper : Cooper,
-    Bradley" under "Cooper, Bradley" (Sphinx takes a classifier for the heading of the entry's letter), and
-    under its name "see Cooper, Bradley", which is also how the search finds the entry by the name."""
-    kind, name, target, main, key = entry
-    if isinstance(node.parent, nodes.term) and key:
-        return [(kind, key, target, main, None), ("see", f"{name}; {key}", target, "", None)]
-    return [entry]
 
 
 def mention_order(doctree):
@@ -185,6 +195,7 @@ def link_the_index_in_reading_order(app, pagename, templatename, context, doctre
 
 
 def setup(app):
+    app.add_transform(FiledIndexEntries)
     app.add_transform(SmartIndexEntries)
     app.connect("html-page-context", name_places)
     app.connect("html-page-context", link_the_index_in_reading_order)
