@@ -14,16 +14,18 @@ from pdf_edition import unprintable
 UNKNOWN_PROPERTY = "p { colr: red; }"
 SNOWMAN = "The {index}`snowman <Snowman \N{SNOWMAN}>` melted."  # the index prints the entry as given
 SONG = "The song \N{MICROPHONE} \N{CJK UNIFIED IDEOGRAPH-6620}\N{CJK UNIFIED IDEOGRAPH-753B} played on."
-# The sharp is in the regular face alone.
+# The sharp is in the regular face alone, the S with a comma below in all but the bold italic.
 SHARP = "It was in F\N{MUSIC SHARP SIGN}, and **in F\N{MUSIC SHARP SIGN} minor** too."
+COMMA_S = "**\u0218tefan** said so, *as did **\u0218tefan***."
 
 
 @in_background("failed_layouts")
 def lay_out_broken_books(folder):
     """The results of three PDF builds in copies of the book: one whose stylesheet has a rule WeasyPrint
     warns of (with that rule's line), one whose PDF variant WeasyPrint does not know (with its output), one
-    whose Fact 2 ends with characters the print typeface lacks, in its text and in an index entry, and one its
-    bold faces lack, in bold, and whose author is named with one (with the chapter and the text's line)."""
+    whose Fact 2 ends with characters the print typeface lacks, in its text and in an index entry, and ones its
+    bold faces lack, in bold and in bold italics (and in the bold face that has it), and whose author is named
+    with one (with the chapter and the text's line)."""
     warned = copy_book(folder / "warned")
     stylesheet = warned / "_themes" / "print" / "static" / "print.css"
     text = stylesheet.read_text(encoding="utf-8")
@@ -33,8 +35,9 @@ def lay_out_broken_books(folder):
         conf.write('\npdf_variant = "pdf/no-such-variant"\n')
     unprintable = copy_book(folder / "unprintable")
     chapter = next((unprintable / "chapters").glob("02-*.md"))
-    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{SONG}\n\n{SNOWMAN}\n\n{SHARP}\n", encoding="utf-8")
-    line = len(chapter.read_text(encoding="utf-8").splitlines()) - 4
+    added = f"\n{SONG}\n\n{SNOWMAN}\n\n{SHARP}\n\n{COMMA_S}\n"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + added, encoding="utf-8")
+    line = len(chapter.read_text(encoding="utf-8").splitlines()) - 6
     with (unprintable / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('\nauthor = "The \N{SNOWMAN} book team"\n')
     return {
@@ -67,7 +70,7 @@ def test_a_character_the_print_typeface_lacks_stops_the_print_edition_at_its_lin
     """Before any page is laid out: WeasyPrint would print a box for it, and warn without saying where."""
     result, chapter, line = failed_layouts["unprintable"]
     assert result.returncode != 0
-    author, song, sharp, snowman = build_errors(result)
+    author, song, sharp, comma_s, snowman = build_errors(result)
     assert song.startswith(f"{chapter}:{line}: ERROR: the print typeface has no "), song
     assert all(f"(U+{ord(character):04X})" in song for character in "\N{MICROPHONE}\u6620\u753b"), song
     assert snowman.startswith(f"{chapter}:{line + 2}: ERROR: the print typeface has no \N{SNOWMAN} (U+2603)")
@@ -75,6 +78,7 @@ def test_a_character_the_print_typeface_lacks_stops_the_print_edition_at_its_lin
         f"{chapter}:{line + 4}: ERROR: the print typeface's bold has no \N{MUSIC SHARP SIGN} (U+266F): the PDF would "
         "print another character in its place"
     ), sharp
+    assert comma_s.startswith(f"{chapter}:{line + 6}: ERROR: the print typeface's bold has no \u0218 (U+0218)"), comma_s
     conf = chapter.parent.parent / "conf.py"
     assert author.startswith(f"ERROR: {conf}: author: the print typeface has no \N{SNOWMAN}"), author
 

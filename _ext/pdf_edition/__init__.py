@@ -326,6 +326,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
 STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
 FONT_SUFFIXES = (".otf", ".ttf")
 BOLD = 600  # a font's weight class (OS/2 usWeightClass) from semi-bold on
+ITALIC = 1  # the italic bit of a font's OS/2 fsSelection
 
 
 def theme_files(app):
@@ -359,37 +360,59 @@ def unprintable(text, typeface):
     return sorted({c for c in text if ord(c) not in typeface and not c.isspace() and unicodedata.category(c) != "Cf"})
 
 
+def face(font):
+    """(bold, italic) of a font of the typeface."""
+    return font["OS/2"].usWeightClass >= BOLD, bool(font["OS/2"].fsSelection & ITALIC)
+
+
+def in_italics(node):
+    """Whether print.css sets a node's text in italics: in emphasis, or in the lead, whose emphasis is upright."""
+    slants = 0
+    while node is not None:
+        slants += isinstance(node, nodes.emphasis) or (isinstance(node, nodes.paragraph) and "lead" in node["classes"])
+        node = node.parent
+    return slants % 2 == 1
+
+
 def check_the_typeface_prints_every_character(app, env):
     """Every character the PDF prints from the book is in the print typeface: the text, the index's entries and
     the settings the title page and colophon print. For one no font of the machine has, WeasyPrint prints a box
     and warns without saying where; one only the machine's own fonts have would print otherwise on another
-    machine. Bold text ({strong}, a table's header) is held to the bold faces: for a character a bold face lacks,
-    WeasyPrint (70) prints another glyph and says nothing, where the other faces borrow the regular face's. Code,
-    which prints in the machine's monospace font, is left out."""
+    machine. Bold text ({strong}, a table's header) is held to its bold face, upright or italic: for a character
+    a bold face lacks, WeasyPrint (70) prints another glyph and says nothing, where the other faces borrow the
+    regular face's. Code, which prints in the machine's monospace font, is left out."""
     if app.builder.name != PDFBuilder.name:
         return
     # The fonts the stylesheets name; a missing one check_theme_files has reported.
     paths = {path for _stylesheet, path in theme_files(app) if path.suffix in FONT_SUFFIXES and path.is_file()}
-    fonts = [TTFont(path) for path in sorted(paths)]
-    typeface = set().union(*(font.getBestCmap() for font in fonts))
-    bold = typeface.intersection(*(font.getBestCmap() for font in fonts if font["OS/2"].usWeightClass >= BOLD))
+    faces = {face(font): set(font.getBestCmap()) for font in (TTFont(path) for path in sorted(paths))}
+    typeface = set().union(*faces.values())
 
-    def check(location, text, faces=typeface, what="the print typeface", printed="a box, or another machine's font"):
-        if missing := unprintable(text, faces):
+    def tell(location, missing, what="the print typeface", printed="a box, or another machine's font"):
+        if missing:
             listed = ", ".join(f"{character} (U+{ord(character):04X})" for character in missing)
             report(app, location, f"{what} has no {listed}: the PDF would print {printed}; write it otherwise")
 
     for name in PRINTED_SETTINGS:
-        check(None, app.config[name], what=f"{Path(app.confdir, 'conf.py')}: {name}: the print typeface")
+        tell(
+            None, unprintable(app.config[name], typeface), f"{Path(app.confdir, 'conf.py')}: {name}: the print typeface"
+        )
     for docname in sorted(env.found_docs):
         doctree = env.get_doctree(docname)
         for block in doctree.findall(nodes.TextElement):
             if not isinstance(block, CODE) and not isinstance(block.parent, nodes.TextElement):
-                check(block, prose(block))
-        for text in doctree.findall(lambda node: isinstance(node, (nodes.strong, nodes.thead))):
-            check(text, prose(text), bold, "the print typeface's bold", "another character in its place")
+                tell(block, unprintable(prose(block), typeface))
+        for bold in doctree.findall(lambda node: isinstance(node, (nodes.strong, nodes.thead))):
+            lacking = {
+                character
+                for text in bold.findall(nodes.Text)
+                if not isinstance(text.parent, CODE)
+                for character in unprintable(text, faces.get((True, in_italics(text)), typeface))
+                if ord(character) in typeface  # a character no face has is told above
+            }
+            tell(bold, sorted(lacking), "the print typeface's bold", "another character in its place")
         for entry in doctree.findall(addnodes.index):
-            check(entry, " ".join(value for _kind, value, *_ in entry["entries"]))
+            tell(entry, unprintable(" ".join(value for _kind, value, *_ in entry["entries"]), typeface))
 
 
 def register_theme(app, config):
