@@ -29,7 +29,7 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF
-from book_core.checks import document_problems, empty_settings, image_problems, plain_text, what_stands
+from book_core.checks import document_problems, empty_settings, image_problems, names, plain_text, what_stands
 from book_core.index import filed_under
 from book_core.model import (
     LABEL,
@@ -1060,3 +1060,12 @@ def test_the_numbered_toctree_lists_every_fact_in_its_place():
     assert toctree_problems(numbers, [], "index", "index.md") == [
         ("index", "no toctree here is numbered: give the toctree of the facts the option ':numbered:'")
     ]
+
+
+def test_a_person_is_named_by_their_term_as_words_of_their_own_outside_longer_terms():
+    assert names("Whether Sam Elliott took lessons", "Sam Elliott", [])
+    assert names("Ally\N{RIGHT SINGLE QUOTATION MARK}s struggles", "Ally", [])
+    assert not names("an ally, and Bobby-pins", "Ally", []) and not names("Bobby-pins", "Bobby", [])
+    husband = "Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband was there"
+    assert names(husband, "Sonja Durham's husband", [])
+    assert not names(husband, "Sonja Durham", ["Sonja Durham's husband"])

@@ -142,7 +142,7 @@ def break_the_read_book(folder):
     typed_line = append(fifth, "\nAs Fact 12 shows, the roses mattered.\n") + 1
     first, seventh = chapter(book, "01"), chapter(book, "07")
     append(seventh, "\n(the-lessons)=\n## The lessons\n\nText.\n")
-    unlinked_line = append(seventh, "\nWhether Sam Elliott took lessons, the article does not say.\n") + 1
+    unlinked_line = append(seventh, "\nWhether Sam\nElliott took lessons, the article does not say.\n") + 1
     numref_line = append(first, "\nAs {numref}`the-lessons` tells.\n") + 1
     named_line = append(first, "\nAs {numref}`Chapter %s <fact-glastonbury>` tells.\n") + 1
     sixth = chapter(book, "06")

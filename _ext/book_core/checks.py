@@ -45,7 +45,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .facts import chapters, label_above_heading, lead_of
+from .facts import blocks, chapters, label_above_heading, lead_of, prose
 from .model import LABEL_PREFIX, NOT_A_SOURCE, PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
 from .people import glossary_documents
 from .sources import (
@@ -186,16 +186,6 @@ LINK_AS_TYPED = re.compile(
 # closing backtick (one followed by text in backticks, escaped, is written to be shown as typed; the code spans
 # a role's syntax is shown in are not read here).
 ROLE_AS_TYPED = re.compile(r"\{(?:term|numref|ref|doc|index)\}(?!`[^`]+`)")
-CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
-
-
-def prose(block):
-    """A block's text as a reader reads it, the code in it left out: one text, however its lines and markup
-    split it."""
-    copy = block.deepcopy()
-    for code in list(copy.findall(lambda node: isinstance(node, CODE))):
-        code.parent.remove(code)
-    return copy.astext()
 
 
 UNREADABLE = "\ufffd"  # what markdown-it makes of an entity no text may hold, such as &#7;
@@ -278,9 +268,8 @@ def document_problems(env, docname, doctree):
         if (reason := refused(node)) is not None
     ]
 
-    for block in doctree.findall(nodes.TextElement):
-        if not isinstance(block, CODE) and not isinstance(block.parent, nodes.TextElement):
-            problems += [_problem_at(env, block, docname, message) for message in text_refused(env, prose(block))]
+    for block in blocks(doctree):
+        problems += [_problem_at(env, block, docname, message) for message in text_refused(env, prose(block))]
 
     for toctree in doctree.findall(addnodes.toctree):
         if docname != env.config.root_doc:
@@ -405,45 +394,18 @@ def record_document_problems(app, doctree):
     app.env.book_problems[app.env.docname] = document_problems(app.env, app.env.docname, doctree)
 
 
-def check_people_are_linked(app, env, entries):
-    """A fact chapter that names a person links them to the glossary (the editorial guide's rule for a first
-    mention), or their "Appears in" list would leave the fact out."""
-    for docname, chapter in sorted(chapters(env).items()):
-        for entry in entries:
-            names = [term for _line, term in entry.terms]
-            if {name.lower() for name in names} & chapter.people:
-                continue
-            named = [
-                (line, name)
-                for line, text in chapter.unlinked
-                for name in names
-                if re.search(rf"\b{re.escape(straight(name))}\b", straight(text))
-            ]
-            if named:
-                line, name = named[0]
-                report_problem(
-                    app,
-                    Problem(
-                        str(env.doc2path(docname, base=False)),
-                        line,
-                        f"names {name!r} without a link to the glossary, so their 'Appears in' list would leave "
-                        f"this fact out: write {{term}}`{name}` at the first mention",
-                    ),
-                )
+def glossaries_of_people(env):
+    """(path, entries) of each document that holds a glossary, its entries read from its source."""
+    return [
+        (path, glossary_entries(read_source(Path(env.srcdir), path)))
+        for path in (env.doc2path(docname, base=False) for docname in glossary_documents(env))
+    ]
 
 
-def straight(text):
-    """Text with its typographic apostrophe straight, as the glossary's source writes a term."""
-    return text.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
-
-
-def check_people_are_referenced(app, env):
+def check_people_are_referenced(app, env, glossaries):
     """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty."""
     mentioned = set().union(*(chapter.people for chapter in chapters(env).values()))
-    for docname in glossary_documents(env):
-        path = env.doc2path(docname, base=False)
-        entries = glossary_entries(read_source(Path(env.srcdir), path))
-        check_people_are_linked(app, env, entries)
+    for path, entries in glossaries:
         for entry in entries:
             if not any(term.lower() in mentioned for _line, term in entry.terms):
                 line, term = entry.terms[0]
@@ -457,6 +419,51 @@ def check_people_are_referenced(app, env):
                     ),
                 )
                 logger.error(message, location=location, type="book", subtype="whole")
+
+
+# The quotation marks Sphinx's smart quotes set, as a glossary's source writes them.
+STRAIGHT_QUOTES = str.maketrans(
+    "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}",
+    "''\"\"",
+)
+
+
+def names(text, name, longer):
+    """Whether `text` names `name`, as a word of its own and outside the `longer` terms that hold it ("Sonja
+    Durham" in "Sonja Durham's husband")."""
+    text = text.translate(STRAIGHT_QUOTES)
+    for term in longer:
+        text = text.replace(term, " ")
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
+def check_people_are_linked(app, env, entries):
+    """A fact chapter that names a person links them to the glossary (the editorial guide's rule for a first
+    mention), or their "Appears in" list would leave the fact out."""
+    terms = [term for entry in entries for _line, term in entry.terms]
+    for docname, chapter in sorted(chapters(env).items()):
+        for entry in entries:
+            people = [term for _line, term in entry.terms]
+            if {person.lower() for person in people} & chapter.people:
+                continue
+            named = [
+                (line, person)
+                for line, text in chapter.unlinked
+                for person in people
+                if names(text, person, [term for term in terms if person in term and term != person])
+            ]
+            if named:
+                line, person = named[0]
+                report_problem(
+                    app,
+                    Problem(
+                        str(env.doc2path(docname, base=False)),
+                        line,
+                        f"names {person!r} without a link to the glossary, so their 'Appears in' list would leave "
+                        f"this fact out: write {{term}}`{person}` at the first mention",
+                    ),
+                )
 
 
 def check_no_page_is_left_out(app, env):
@@ -538,7 +545,9 @@ def report_document_problems(app, env):
     for docname in sorted(env.book_problems):
         for problem in env.book_problems[docname]:
             report_problem(app, problem)
-    check_people_are_referenced(app, env)
+    glossaries = glossaries_of_people(env)
+    check_people_are_referenced(app, env, glossaries)
+    check_people_are_linked(app, env, [entry for _path, entries in glossaries for entry in entries])
     check_no_page_is_left_out(app, env)
     check_included_files(app, env)
 

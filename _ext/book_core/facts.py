@@ -19,19 +19,36 @@ from .model import LABEL_PREFIX, is_fact
 class Chapter:
     label: str | None  # the label written above the heading, e.g. "fact-glastonbury"
     people: frozenset  # the glossary terms its {term} references name, lower-cased
-    unlinked: tuple  # (line, text) of each paragraph, the text of its {term} references left out
+    unlinked: tuple  # (block, its prose with its {term} references left out), where a person may be named unlinked
 
 
-def unlinked_text(doctree):
-    """(line, text) of each paragraph without its {term} references: where a person is named and not linked."""
-    found = []
-    for paragraph in doctree.findall(nodes.paragraph):
-        copy = paragraph.deepcopy()
-        for reference in list(copy.findall(addnodes.pending_xref)):
-            if reference.get("reftype") == "term":
-                reference.parent.remove(reference)
-        found.append((paragraph.line, copy.astext()))
-    return tuple(found)
+CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
+
+
+def is_code(node):
+    return isinstance(node, CODE)
+
+
+def is_term_reference(node):
+    return isinstance(node, addnodes.pending_xref) and node.get("reftype") == "term"
+
+
+def prose(block, leaving_out=is_code):
+    """A block's text as a reader reads it, the code in it (or the nodes `leaving_out` picks) left out: one
+    text, however its lines and markup split it."""
+    copy = block.deepcopy()
+    for node in list(copy.findall(leaving_out)):
+        node.parent.remove(node)
+    return copy.astext()
+
+
+def blocks(doctree):
+    """Each block of text a reader reads (a paragraph, a heading, a caption), but code."""
+    return [
+        block
+        for block in doctree.findall(nodes.TextElement)
+        if not is_code(block) and not isinstance(block.parent, nodes.TextElement)
+    ]
 
 
 def label_above_heading(doctree):
@@ -72,7 +89,10 @@ class ChapterCollector(EnvironmentCollector):
                     for node in doctree.findall(addnodes.pending_xref)
                     if node.get("refdomain") == "std" and node.get("reftype") == "term"
                 ),
-                unlinked_text(doctree),
+                tuple(
+                    (block.line, " ".join(prose(block, lambda node: is_code(node) or is_term_reference(node)).split()))
+                    for block in blocks(doctree)
+                ),
             )
 
 

@@ -30,8 +30,9 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 
-from book_core.checks import CODE, PRINTED_SETTINGS, prose, report
+from book_core.checks import PRINTED_SETTINGS, report
 from book_core.dates import build_time
+from book_core.facts import blocks, is_code, prose
 from book_core.index import first_mentions, mention_order, people_mentions, with_mentions
 from book_core.model import is_fact, label_of, reading_order
 
@@ -399,14 +400,13 @@ def check_the_typeface_prints_every_character(app, env):
         )
     for docname in sorted(env.found_docs):
         doctree = env.get_doctree(docname)
-        for block in doctree.findall(nodes.TextElement):
-            if not isinstance(block, CODE) and not isinstance(block.parent, nodes.TextElement):
-                tell(block, unprintable(prose(block), typeface))
+        for block in blocks(doctree):
+            tell(block, unprintable(prose(block), typeface))
         for bold in doctree.findall(lambda node: isinstance(node, (nodes.strong, nodes.thead))):
             lacking = {
                 character
                 for text in bold.findall(nodes.Text)
-                if not isinstance(text.parent, CODE)
+                if not is_code(text.parent)
                 for character in unprintable(text, faces.get((True, in_italics(text)), typeface))
                 if ord(character) in typeface  # a character no face has is told above
             }
