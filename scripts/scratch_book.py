@@ -38,10 +38,8 @@ def retitle(book, facts):
     """Count `facts` in the book's title, conf.py's project and the front page's heading, as the build asks."""
     for path in (book / "conf.py", book / "index.md"):
         text = path.read_text(encoding="utf-8")
-        said = title_count(text, "Fact")  # "Eight Facts", wherever the file says it
-        path.write_text(
-            text.replace(said[0], said[0].replace(said[1], number_in_words(facts).title())), encoding="utf-8"
-        )
+        said = f"{title_count(text, 'Fact')} Facts"  # "Eight Facts", wherever the file says it
+        path.write_text(text.replace(said, f"{number_in_words(facts).title()} Facts"), encoding="utf-8")
 
 
 def _grow_chapters(chapter_dir, facts):

@@ -71,10 +71,14 @@ COUNTS = {str(number) for number in range(100)} | {number_in_words(number) for n
 
 
 def title_count(title, word):
-    """Where a title counts the facts, "Eight" in "Eight Facts" (`word`, "Fact", in the plural), in words or
-    digits: the match, its group 1 the count as written; else None."""
-    said = re.search(rf"\b([\w-]+)\s+{re.escape(word)}s\b", title, re.IGNORECASE)
-    return said if said and said[1].lower() in COUNTS else None
+    """How a title counts the facts, as written: "Eight" in "Eight Facts" (`word`, "Fact", in the plural),
+    "Twenty-One" or "Twenty One", "21"; None where it does not."""
+    said = re.search(rf"\b(\w+[\s-])?(\w+)\s+{re.escape(word)}s\b", title, re.IGNORECASE)
+    if said is None:
+        return None
+    if said[1] and "-".join([said[1][:-1], said[2]]).lower() in COUNTS:
+        return said[1] + said[2]
+    return said[2] if said[2].lower() in COUNTS else None
 
 
 def file_number(file_name):

@@ -116,11 +116,11 @@ def check_the_title_counts_every_fact(app, env):
     facts, word = len(_fact_numbers(env)), fact_label(env.config, "").strip()
     for name in TITLES:
         said = title_count(env.config[name], word)
-        if said and said[1].lower() not in {str(facts), number_in_words(facts)}:
+        if said and "-".join(said.split()).lower() not in {str(facts), number_in_words(facts)}:
             report(
                 app,
                 None,
-                f"{Path(app.confdir, 'conf.py')}: {name}: the book's title, {env.config[name]!r}, counts {said[1]} "
+                f"{Path(app.confdir, 'conf.py')}: {name}: the book's title, {env.config[name]!r}, counts {said} "
                 f"{word.lower()}s, but the book has {facts}: retitle the book (conf.py's {' and '.join(TITLES)}, "
                 f"and the heading of {env.doc2path(env.config.root_doc, base=False)})",
             )
