@@ -1044,10 +1044,12 @@ def test_the_epubs_language_is_a_tag_where_sphinxs_is_written_as_a_locale():
 
 def test_the_settings_the_editions_print_are_set():
     assert empty_settings(CONF) == []
-    assert empty_settings({"project": "A Book", "author": " ", "copyright": "2026, Us", "source_title": ""}) == [
+    assert empty_settings({"project": "A Book", "author": " ", "copyright": None, "source_title": ""}) == [
         "author",
+        "copyright",
         "source_title",
     ]
+    assert empty_settings({"project": "A Book", "author": "Us", "copyright": ["2026, Us"], "source_title": "An"}) == []
 
 
 def test_the_numbered_toctree_lists_every_fact_in_its_place():

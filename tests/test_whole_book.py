@@ -195,7 +195,8 @@ def break_the_read_book(folder):
         ),
         "fact_named_otherwise": (
             at(first, named_line),
-            "{numref}`Chapter %s <fact-glastonbury>` names the fact otherwise than every other reference to it",
+            "{numref}`Chapter %s <fact-glastonbury>` names the fact in words of its own, where every other reference "
+            "prints 'Fact N'",
         ),
         "person_named_without_a_link": (
             at(seventh, unlinked_line),

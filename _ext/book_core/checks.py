@@ -167,8 +167,8 @@ def refused(node):
     if isinstance(node, addnodes.pending_xref) and node.get("reftype") == "numref" and node.get("refexplicit"):
         if node["reftarget"].startswith(LABEL_PREFIX):
             return (
-                f"{{numref}}`{node.astext()} <{node['reftarget']}>` names the fact otherwise than every other "
-                f"reference to it, as conf.py's numfig_format does: write {{numref}}`{node['reftarget']}`"
+                f"{{numref}}`{node.astext()} <{node['reftarget']}>` names the fact in words of its own, where every "
+                f"other reference prints 'Fact N' (conf.py's numfig_format): write {{numref}}`{node['reftarget']}`"
             )
     if isinstance(node, nodes.reference) and _is_active_url(node.get("refuri", "")):
         return f"the link {node['refuri'][:40]!r} runs a script, which the book never publishes: remove it"
@@ -559,7 +559,7 @@ PRINTED_SETTINGS = ["project", "author", "copyright", "source_title"]
 def empty_settings(config):
     """The printed settings left empty, which would print "Retold from the article ." or an empty byline, and
     leave the EPUB's metadata empty, which epubcheck refuses."""
-    return [name for name in PRINTED_SETTINGS if not "".join(config[name]).strip()]
+    return [name for name in PRINTED_SETTINGS if not "".join(config[name] or ()).strip()]
 
 
 def check_printed_settings(app, config):
