@@ -35,11 +35,13 @@ def copy_book(destination, facts=None):
 
 
 def retitle(book, facts):
-    """Count `facts` in the book's title, conf.py's project and the front page's heading, as the build asks."""
+    """Count `facts` in the book's title, conf.py's project and the front page's heading, as the build asks; with
+    None, count none ("Facts from ..."), so that facts can come and go without a new title."""
     for path in (book / "conf.py", book / "index.md"):
         text = path.read_text(encoding="utf-8")
         said = f"{title_count(text, 'Fact')} Facts"  # "Eight Facts", wherever the file says it
-        path.write_text(text.replace(said, f"{number_in_words(facts).title()} Facts"), encoding="utf-8")
+        count = f"{number_in_words(facts).title()} " if facts else ""
+        path.write_text(text.replace(said, f"{count}Facts"), encoding="utf-8")
 
 
 def _grow_chapters(chapter_dir, facts):
