@@ -49,7 +49,9 @@ def test_contents_number_the_facts_names_link_to_the_glossary_and_the_index_list
         links = [a.get("href") for a in epub.xml(fact.xhtml_name).iterfind(".//xhtml:a", NS)]
         assert any(href.startswith("../people.xhtml#term-") for href in links), fact.xhtml_name
     index = BeautifulSoup(epub.files["genindex.xhtml"], "html.parser")
-    names = {plain(str(item.contents[0]).strip().removesuffix(",")) for item in index.select("table.indextable li")}
+    names = {
+        plain(item.contents[0].get_text().strip().removesuffix(",")) for item in index.select("table.indextable li")
+    }
     people = set(glossary_terms())
     assert people <= names and names - people
 

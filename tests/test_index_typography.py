@@ -1,6 +1,7 @@
 """The index sets quotation marks and apostrophes as the text does: in all
 three editions no entry has a straight quote, and every person reads the same
-in the index as in the glossary ("Sonja Durham’s husband")."""
+in the index as in the glossary ("Sonja Durham’s husband"); a "see" is set in
+italics, as indexes set it."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,7 +21,7 @@ def index_and_glossary(request, html_pages, epub, print_page):
     else:
         index = glossary = print_page
     items = index.select("table.indextable li") + index.select(".book-index li > p")
-    names = [str(item.contents[0]).strip().removesuffix(",") for item in items]
+    names = [item.contents[0].get_text().strip().removesuffix(",") for item in items]
     terms = [term.find(string=True).strip() for term in glossary.select("dl.glossary dt")]
     return names, terms
 
@@ -39,3 +40,15 @@ def test_the_print_index_says_what_its_bold_page_numbers_are(print_page):
     assert index.select_one("h1 + p.index-key").get_text() == (
         "A page number in bold leads to where the entry is described, such as a person’s entry in the glossary."
     )
+
+
+def test_a_see_reference_sets_see_in_italics(html_pages, epub, print_page):
+    """A person filed under the surname is found by the name: "Bradley Cooper, *see* Cooper, Bradley"."""
+    indexes = {
+        "html": html_pages["genindex.html"],
+        "epub": BeautifulSoup(epub.files["genindex.xhtml"], "html.parser"),
+        "pdf": print_page.select_one(".book-index"),
+    }
+    for edition, index in indexes.items():
+        sees = [em.parent.get_text(" ", strip=True) for em in index.select("li em") if em.get_text() == "see"]
+        assert "see Cooper, Bradley" in sees, edition

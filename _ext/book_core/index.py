@@ -18,7 +18,7 @@ index prints page numbers instead (``pdf_edition``).
 
 A person is filed under the name the glossary gives after " : " ("Bradley
 Cooper : Cooper, Bradley"; ``FiledIndexEntries``), and their name says where
-("Bradley Cooper, see Cooper, Bradley"). Their entry, which Sphinx links to
+("Bradley Cooper, *see* Cooper, Bradley"). Their entry, which Sphinx links to
 the glossary alone, leads first to each fact that names them
 (``people_mentions``), in every edition, as their "Appears in" list does.
 
@@ -30,6 +30,7 @@ import html
 
 from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
+from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
@@ -154,6 +155,18 @@ class Places:
         return first_mentions(links, self.of)
 
 
+def see_reference(name):
+    """("see", the entry it sends the reader to) where an index sub-entry is a "see" reference ("see Cooper,
+    Bradley"), whose word an index sets in italics; else None."""
+    see = _("see %s") % ""
+    return (see.strip(), name.removeprefix(see)) if name.startswith(see) else None
+
+
+def with_see_in_italics(name):
+    referred = see_reference(name)
+    return Markup("<em>{}</em> {}").format(*referred) if referred else name
+
+
 def name_places(app, pagename, templatename, context, doctree):
     if "genindexentries" not in context:
         return
@@ -166,7 +179,7 @@ def name_places(app, pagename, templatename, context, doctree):
                     name,
                     (
                         places.links(with_mentions(links, mentions)),
-                        [(sub, places.links(sublinks)) for sub, sublinks in subentries],
+                        [(with_see_in_italics(sub), places.links(sublinks)) for sub, sublinks in subentries],
                         category,
                     ),
                 )

@@ -33,7 +33,7 @@ from sphinx.util.nodes import inline_all_toctrees
 from book_core.checks import PRINTED_SETTINGS, report
 from book_core.dates import build_time
 from book_core.facts import blocks, is_code, prose
-from book_core.index import first_mentions, mention_order, people_mentions, with_mentions
+from book_core.index import first_mentions, mention_order, people_mentions, see_reference, with_mentions
 from book_core.model import is_fact, label_of, reading_order
 
 from .page_map import INDEX, INDEX_LETTER_PREFIX, walk, write_page_map
@@ -288,7 +288,9 @@ class PDFBuilder(SingleFileHTMLBuilder):
 
     def index_item(self, name, links):
         """An entry, linked once per document to its first mention there, in bold where a mention is main."""
-        paragraph = nodes.paragraph("", name)
+        referred = see_reference(name)
+        words = [nodes.emphasis("", referred[0]), nodes.Text(f" {referred[1]}")] if referred else [nodes.Text(name)]
+        paragraph = nodes.paragraph("", "", *words)
         for main, uri in first_mentions(links, self.place_in_book):
             paragraph += nodes.Text(", ")
             classes = ["page-ref", "main"] if main else ["page-ref"]
