@@ -1,14 +1,16 @@
 """The EPUB's package metadata: identifier, bibliographic data, cover and
-accessibility metadata are present and agree with the book."""
+accessibility metadata are present and agree with the book; its front page,
+as the PDF's title page and colophon do, names the author and the copyright."""
 
 import hashlib
 import io
 import time
 import uuid
 
+from bs4 import BeautifulSoup
 from PIL import Image
 
-from book import BOOK, SOURCE_DATE_EPOCH
+from book import BOOK, CONF, SOURCE_DATE_EPOCH
 from epub import NS
 
 COVER_SOURCE = BOOK / "_epub/cover.svg"
@@ -99,3 +101,9 @@ def test_the_claimed_accessibility_features_hold(epub):
     assert epub.meta(A11Y + "accessibilityHazard") == ["none"]
     for document in documents.values():
         assert not document.findall(".//xhtml:audio", NS) + document.findall(".//xhtml:video", NS)
+
+
+def test_the_front_page_names_the_author_and_the_copyright_under_its_lead(epub):
+    lead = BeautifulSoup(epub.files["index.xhtml"], "html.parser").select_one("p.lead")
+    byline, copyright = lead.find_next_siblings("p", limit=2)
+    assert (byline.get_text(), copyright.get_text()) == (CONF["author"], f"\N{COPYRIGHT SIGN} {CONF['copyright']}")
