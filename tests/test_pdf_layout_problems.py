@@ -17,6 +17,7 @@ SONG = "The song \N{MICROPHONE} \N{CJK UNIFIED IDEOGRAPH-6620}\N{CJK UNIFIED IDE
 # The sharp is in the regular face alone, the S with a comma below in all but the bold italic.
 SHARP = "It was in F\N{MUSIC SHARP SIGN}, and **in F\N{MUSIC SHARP SIGN} minor** too."
 COMMA_S = "**\u0218tefan** said so, *as did **\u0218tefan***."
+IN_A_HEADING = "## Later\n\n### On **\u0218tefan**"  # a third-level heading, in italics
 
 
 @in_background("failed_layouts")
@@ -24,8 +25,8 @@ def lay_out_broken_books(folder):
     """The results of three PDF builds in copies of the book: one whose stylesheet has a rule WeasyPrint
     warns of (with that rule's line), one whose PDF variant WeasyPrint does not know (with its output), one
     whose Fact 2 ends with characters the print typeface lacks, in its text and in an index entry, and ones its
-    bold faces lack, in bold and in bold italics (and in the bold face that has it), and whose author is named
-    with one (with the chapter and the text's line)."""
+    bold faces lack, in bold and in bold italics (in emphasis and in an italic heading; and in the bold face that
+    has it), and whose author is named with one (with the chapter and the text's line)."""
     warned = copy_book(folder / "warned")
     stylesheet = warned / "_themes" / "print" / "static" / "print.css"
     text = stylesheet.read_text(encoding="utf-8")
@@ -35,9 +36,9 @@ def lay_out_broken_books(folder):
         conf.write('\npdf_variant = "pdf/no-such-variant"\n')
     unprintable = copy_book(folder / "unprintable")
     chapter = next((unprintable / "chapters").glob("02-*.md"))
-    added = f"\n{SONG}\n\n{SNOWMAN}\n\n{SHARP}\n\n{COMMA_S}\n"
+    added = f"\n{SONG}\n\n{SNOWMAN}\n\n{SHARP}\n\n{COMMA_S}\n\n{IN_A_HEADING}\n"
     chapter.write_text(chapter.read_text(encoding="utf-8") + added, encoding="utf-8")
-    line = len(chapter.read_text(encoding="utf-8").splitlines()) - 6
+    line = len(chapter.read_text(encoding="utf-8").splitlines()) - 10
     with (unprintable / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('\nauthor = "The \N{SNOWMAN} book team"\n')
     return {
@@ -70,7 +71,7 @@ def test_a_character_the_print_typeface_lacks_stops_the_print_edition_at_its_lin
     """Before any page is laid out: WeasyPrint would print a box for it, and warn without saying where."""
     result, chapter, line = failed_layouts["unprintable"]
     assert result.returncode != 0
-    author, song, sharp, comma_s, snowman = build_errors(result)
+    author, song, sharp, comma_s, heading, snowman = build_errors(result)
     assert song.startswith(f"{chapter}:{line}: ERROR: the print typeface has no "), song
     assert all(f"(U+{ord(character):04X})" in song for character in "\N{MICROPHONE}\u6620\u753b"), song
     assert snowman.startswith(f"{chapter}:{line + 2}: ERROR: the print typeface has no \N{SNOWMAN} (U+2603)")
@@ -79,6 +80,7 @@ def test_a_character_the_print_typeface_lacks_stops_the_print_edition_at_its_lin
         "print another character in its place"
     ), sharp
     assert comma_s.startswith(f"{chapter}:{line + 6}: ERROR: the print typeface's bold has no \u0218 (U+0218)"), comma_s
+    assert heading.startswith(f"{chapter}:{line + 10}: ERROR: the print typeface's bold has no \u0218"), heading
     conf = chapter.parent.parent / "conf.py"
     assert author.startswith(f"ERROR: {conf}: author: the print typeface has no \N{SNOWMAN}"), author
 

@@ -330,6 +330,7 @@ STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')\s]+)""")
 FONT_SUFFIXES = (".otf", ".ttf")
 BOLD = 600  # a font's weight class (OS/2 usWeightClass) from semi-bold on
 ITALIC = 1  # the italic bit of a font's OS/2 fsSelection
+ITALIC_HEADINGS_FROM = 3  # print.css sets h3 to h6 in italics
 
 
 def theme_files(app):
@@ -369,12 +370,18 @@ def face(font):
 
 
 def in_italics(node):
-    """Whether print.css sets a node's text in italics: in emphasis, or in the lead, whose emphasis is upright."""
-    slants = 0
+    """Whether print.css sets a node's text in italics: emphasis, the lead and the headings below the second
+    level are; emphasis in emphasis, or in the lead, is upright."""
+    emphasis, lead, in_title, sections = 0, False, False, 0
     while node is not None:
-        slants += isinstance(node, nodes.emphasis) or (isinstance(node, nodes.paragraph) and "lead" in node["classes"])
+        emphasis += isinstance(node, nodes.emphasis)
+        lead = lead or (isinstance(node, nodes.paragraph) and "lead" in node["classes"])
+        in_title = in_title or isinstance(node, nodes.title)
+        sections += isinstance(node, nodes.section)
         node = node.parent
-    return slants % 2 == 1
+    if emphasis:
+        return emphasis == 1 and not lead
+    return lead or (in_title and sections >= ITALIC_HEADINGS_FROM)
 
 
 def check_the_typeface_prints_every_character(app, env):
