@@ -29,8 +29,8 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF
-from book_core.checks import document_problems, empty_settings, image_problems, names, plain_text, what_stands
-from book_core.index import filed_under
+from book_core.checks import document_problems, image_problems, names, plain_text, unprinted_settings, what_stands
+from book_core.index import filed_under, see_reference
 from book_core.model import (
     LABEL,
     Problem,
@@ -1030,6 +1030,7 @@ def test_a_title_counts_the_facts_in_words_or_digits():
     assert title_count(CONF["project"], "Fact") == "Eight"
     assert title_count("Twenty-One facts about a film", "Fact") == "Twenty-One"
     assert title_count("Twenty One Facts", "Fact") == "Twenty One"
+    assert title_count("Twenty  One Facts", "Fact") == "Twenty  One"
     assert title_count("9 Facts", "Fact") == "9"
     assert title_count("Many Facts about a film", "Fact") is None
     assert title_count("A Star Is Born, Fact by Fact", "Fact") is None
@@ -1043,13 +1044,9 @@ def test_the_epubs_language_is_a_tag_where_sphinxs_is_written_as_a_locale():
 
 
 def test_the_settings_the_editions_print_are_set():
-    assert empty_settings(CONF) == []
-    assert empty_settings({"project": "A Book", "author": " ", "copyright": None, "source_title": ""}) == [
-        "author",
-        "copyright",
-        "source_title",
-    ]
-    assert empty_settings({"project": "A Book", "author": "Us", "copyright": ["2026, Us"], "source_title": "An"}) == []
+    assert unprinted_settings(CONF) == []
+    settings = {"project": ["A Book"], "author": " ", "copyright": None, "source_title": ""}
+    assert unprinted_settings(settings) == ["project", "author", "copyright", "source_title"]
 
 
 def test_the_numbered_toctree_lists_every_fact_in_its_place():
@@ -1071,4 +1068,12 @@ def test_a_person_is_named_by_their_term_as_words_of_their_own_outside_longer_te
     assert not names("an ally, and Bobby-pins", "Ally", []) and not names("Bobby-pins", "Bobby", [])
     husband = "Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband was there"
     assert names(husband, "Sonja Durham's husband", [])
+    assert names(husband, "Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband", [])  # as the glossary may write it
     assert not names(husband, "Sonja Durham", ["Sonja Durham's husband"])
+    assert not names(husband, "Sonja Durham", ["Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband"])
+
+
+def test_a_see_reference_is_told_from_an_entry_so_its_words_go_in_italics():
+    assert see_reference("see Cooper, Bradley") == ("see", "Cooper, Bradley")
+    assert see_reference("see also Cooper, Bradley") == ("see also", "Cooper, Bradley")
+    assert see_reference("seesaw, a song") is None

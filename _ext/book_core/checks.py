@@ -432,9 +432,9 @@ STRAIGHT_QUOTES = str.maketrans(
 def names(text, name, longer):
     """Whether `text` names `name`, as a word of its own and outside the `longer` terms that hold it ("Sonja
     Durham" in "Sonja Durham's husband")."""
-    text = text.translate(STRAIGHT_QUOTES)
+    text, name = text.translate(STRAIGHT_QUOTES), name.translate(STRAIGHT_QUOTES)
     for term in longer:
-        text = text.replace(term, " ")
+        text = text.replace(term.translate(STRAIGHT_QUOTES), " ")
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
@@ -556,15 +556,22 @@ def report_document_problems(app, env):
 PRINTED_SETTINGS = ["project", "author", "copyright", "source_title"]
 
 
-def empty_settings(config):
-    """The printed settings left empty, which would print "Retold from the article ." or an empty byline, and
-    leave the EPUB's metadata empty, which epubcheck refuses."""
-    return [name for name in PRINTED_SETTINGS if not "".join(config[name] or ()).strip()]
+def unprinted_settings(config):
+    """The printed settings that are not text, or empty, which would print "Retold from the article ." or an
+    empty byline, leave the EPUB's metadata empty, which epubcheck refuses, or crash the builders."""
+    return [name for name in PRINTED_SETTINGS if not isinstance(config[name], str) or not config[name].strip()]
 
 
 def check_printed_settings(app, config):
-    for name in empty_settings(config):
-        report(app, None, f"{Path(app.confdir, 'conf.py')}: {name} is empty, and the editions print it: set it")
+    """Stop at once, before Sphinx and the editions read the settings, where one is not text to print."""
+    for name in unprinted_settings(config):
+        report(
+            app,
+            None,
+            f"{Path(app.confdir, 'conf.py')}: {name} is {config[name]!r}, and the editions print it: "
+            "set it to its text",
+        )
+    stop(app, None)
 
 
 def stop(app, env):
@@ -588,7 +595,7 @@ def merge(app, env, docnames, other):
 
 
 def setup(app):
-    app.connect("config-inited", check_printed_settings)
+    app.connect("config-inited", check_printed_settings, priority=100)  # before Sphinx's own handlers
     app.connect("builder-inited", init_env)
     app.connect("env-before-read-docs", check_sources_before_reading, priority=100)
     app.connect("doctree-read", record_document_problems)

@@ -19,7 +19,7 @@ from .model import LABEL_PREFIX, is_fact
 class Chapter:
     label: str | None  # the label written above the heading, e.g. "fact-glastonbury"
     people: frozenset  # the glossary terms its {term} references name, lower-cased
-    unlinked: tuple  # (block, its prose with its {term} references left out), where a person may be named unlinked
+    unlinked: tuple  # (line, prose) of each block, its {term} references left out: where a person is named unlinked
 
 
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)

@@ -156,10 +156,12 @@ class Places:
 
 
 def see_reference(name):
-    """("see", the entry it sends the reader to) where an index sub-entry is a "see" reference ("see Cooper,
-    Bradley"), whose word an index sets in italics; else None."""
-    see = _("see %s") % ""
-    return (see.strip(), name.removeprefix(see)) if name.startswith(see) else None
+    """("see" or "see also", the entry it sends the reader to) where an index sub-entry is such a reference
+    ("see Cooper, Bradley"), whose words an index sets in italics; else None."""
+    for words in (_("see also %s") % "", _("see %s") % ""):
+        if name.startswith(words):
+            return words.strip(), name.removeprefix(words)
+    return None
 
 
 def with_see_in_italics(name):

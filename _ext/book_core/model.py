@@ -73,11 +73,11 @@ COUNTS = {str(number) for number in range(100)} | {number_in_words(number) for n
 def title_count(title, word):
     """How a title counts the facts, as written: "Eight" in "Eight Facts" (`word`, "Fact", in the plural),
     "Twenty-One" or "Twenty One", "21"; None where it does not."""
-    said = re.search(rf"\b(\w+[\s-])?(\w+)\s+{re.escape(word)}s\b", title, re.IGNORECASE)
+    said = re.search(rf"\b(?:(\w+)[\s-]+)?(\w+)\s+{re.escape(word)}s\b", title, re.IGNORECASE)
     if said is None:
         return None
-    if said[1] and "-".join([said[1][:-1], said[2]]).lower() in COUNTS:
-        return said[1] + said[2]
+    if said[1] and f"{said[1]}-{said[2]}".lower() in COUNTS:
+        return title[said.start(1) : said.end(2)]
     return said[2] if said[2].lower() in COUNTS else None
 
 

@@ -18,6 +18,7 @@ on every build, so a problem is reported again on the next run rather than
 cached away.
 """
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -116,7 +117,7 @@ def check_the_title_counts_every_fact(app, env):
     facts, word = len(_fact_numbers(env)), fact_label(env.config, "").strip()
     for name in TITLES:
         said = title_count(env.config[name], word)
-        if said and "-".join(said.split()).lower() not in {str(facts), number_in_words(facts)}:
+        if said and "-".join(re.split(r"[\s-]+", said)).lower() not in {str(facts), number_in_words(facts)}:
             report(
                 app,
                 None,
