@@ -1077,3 +1077,12 @@ def test_a_see_reference_is_told_from_an_entry_so_its_words_go_in_italics():
     assert see_reference("see Cooper, Bradley") == ("see", "Cooper, Bradley")
     assert see_reference("see also Cooper, Bradley") == ("see also", "Cooper, Bradley")
     assert see_reference("seesaw, a song") is None
+
+
+def test_a_glossary_belongs_to_the_glossary_of_people_not_to_a_fact():
+    text = "# A Fact\n\nText.\n\n:::{glossary}\nMetallica\n   A band.\n:::\n"
+    assert problems_as_text(text_problems("chapters/02-glastonbury.md", text)) == [
+        "chapters/02-glastonbury.md:5: a glossary in a fact lists people in its text: the glossary of people is "
+        "people.md"
+    ]
+    assert text_problems("people.md", text) == []

@@ -1,7 +1,8 @@
 """The book's sources as text: how they are decoded and composed, what a
 chapter's front matter states, and the rules a source must meet before it is
 parsed (no control character, every fence closed, no class but the lead's,
-every glossary entry defined once, after an empty line).
+every glossary entry defined once, after an empty line, and no glossary in a
+fact).
 
 Shared by the build's checks and ``scripts/new_fact.py``, so the two read the
 book alike. No Sphinx here: the script runs without it.
@@ -16,7 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .model import Problem
+from .model import Problem, is_fact
 
 # Sphinx reads sources as 'utf-8-sig' (its default source_encoding): a leading
 # byte-order mark is dropped, anything else must be UTF-8.
@@ -300,12 +301,25 @@ def foreign_classes(path, text):
     ]
 
 
+def glossaries_in_facts(path, text):
+    """A Problem for each glossary in a fact chapter, which would list its people, with the facts they appear in,
+    in the fact's own text."""
+    if not is_fact(path):
+        return []
+    return [
+        Problem(path, fence.line, "a glossary in a fact lists people in its text: the glossary of people is people.md")
+        for fence in fences(text.splitlines())
+        if fence.directive == "glossary"
+    ]
+
+
 def text_problems(path, text):
     """What is wrong in a source's text that parsing would hide or pass on: control characters, unclosed
-    fences, classes the editions would style apart, misformed glossary entries."""
+    fences, classes the editions would style apart, misformed or misplaced glossary entries."""
     return (
         control_characters(path, text)
         + unclosed_fences(path, text)
         + foreign_classes(path, text)
         + glossary_problems(path, text)
+        + glossaries_in_facts(path, text)
     )
