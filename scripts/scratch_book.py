@@ -39,11 +39,10 @@ def retitle(book, facts):
     None, count none ("Facts from ..."), so that facts can come and go without a new title."""
     for path in (book / "conf.py", book / "index.md"):
         text = path.read_text(encoding="utf-8")
-        if (count_said := title_count(text, "Fact")) is None:
+        if (said := title_count(text, "Fact")) is None:
             raise ValueError(f"{path.name}: the book's title counts no facts to count again")
-        said = f"{count_said} Facts"  # "Eight Facts", wherever the file says it
-        count = f"{number_in_words(facts).title()} " if facts else ""
-        path.write_text(text.replace(said, f"{count}Facts"), encoding="utf-8")
+        new_count = f"{number_in_words(facts).title()} " if facts else ""
+        path.write_text(text.replace(f"{said[0]} Facts", f"{new_count}Facts"), encoding="utf-8")
 
 
 def _grow_chapters(chapter_dir, facts):

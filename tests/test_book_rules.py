@@ -1027,11 +1027,11 @@ def test_a_title_counts_the_facts_in_words_or_digits():
         "twenty-one",
         "ninety-nine",
     ]
-    assert title_count(CONF["project"], "Fact") == "Eight"
-    assert title_count("Twenty-One facts about a film", "Fact") == "Twenty-One"
-    assert title_count("Twenty One Facts", "Fact") == "Twenty One"
-    assert title_count("Twenty  One Facts", "Fact") == "Twenty  One"
-    assert title_count("9 Facts", "Fact") == "9"
+    assert title_count(CONF["project"], "Fact") == ("Eight", 8)
+    assert title_count("Twenty-One facts about a film", "Fact") == ("Twenty-One", 21)
+    assert title_count("Twenty One Facts", "Fact") == ("Twenty One", 21)
+    assert title_count("Twenty  One Facts", "Fact") == ("Twenty  One", 21)
+    assert title_count("9 Facts", "Fact") == ("9", 9)
     assert title_count("Many Facts about a film", "Fact") is None
     assert title_count("A Star Is Born, Fact by Fact", "Fact") is None
 

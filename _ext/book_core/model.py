@@ -67,18 +67,19 @@ def number_in_words(number):
     return TENS[number // 10 - 2] + (f"-{UNITS[number % 10 - 1]}" if number % 10 else "")
 
 
-COUNTS = {str(number) for number in range(100)} | {number_in_words(number) for number in range(100)}
+# Each count a title may give, in digits or in words, and its number.
+COUNTS = {str(number): number for number in range(100)} | {number_in_words(number): number for number in range(100)}
 
 
 def title_count(title, word):
-    """How a title counts the facts, as written: "Eight" in "Eight Facts" (`word`, "Fact", in the plural),
-    "Twenty-One" or "Twenty One", "21"; None where it does not."""
+    """How a title counts the facts, as written, and the number: ("Eight", 8) for "Eight Facts" (`word`, "Fact",
+    in the plural), ("Twenty One", 21) or ("Twenty-One", 21), ("21", 21); None where it counts none."""
     said = re.search(rf"\b(?:(\w+)[\s-]+)?(\w+)\s+{re.escape(word)}s\b", title, re.IGNORECASE)
     if said is None:
         return None
-    if said[1] and f"{said[1]}-{said[2]}".lower() in COUNTS:
-        return title[said.start(1) : said.end(2)]
-    return said[2] if said[2].lower() in COUNTS else None
+    if said[1] and (number := COUNTS.get(f"{said[1]}-{said[2]}".lower())) is not None:
+        return title[said.start(1) : said.end(2)], number
+    return (said[2], COUNTS[said[2].lower()]) if said[2].lower() in COUNTS else None
 
 
 def file_number(file_name):
