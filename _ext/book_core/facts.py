@@ -30,7 +30,7 @@ def is_code(node):
 
 
 def is_term_reference(node):
-    return isinstance(node, addnodes.pending_xref) and node.get("reftype") == "term"
+    return isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "std" and node.get("reftype") == "term"
 
 
 def prose(block, leaving_out=is_code):
@@ -84,11 +84,7 @@ class ChapterCollector(EnvironmentCollector):
         if is_fact(docname):
             app.env.book_chapters[docname] = Chapter(
                 label_above_heading(doctree),
-                frozenset(
-                    node["reftarget"].lower()
-                    for node in doctree.findall(addnodes.pending_xref)
-                    if node.get("refdomain") == "std" and node.get("reftype") == "term"
-                ),
+                frozenset(node["reftarget"].lower() for node in doctree.findall(is_term_reference)),
                 tuple(
                     (block.line, " ".join(prose(block, lambda node: is_code(node) or is_term_reference(node)).split()))
                     for block in blocks(doctree)
