@@ -442,6 +442,7 @@ def check_people_are_linked(app, env, entries):
     """A fact chapter that names a person links them to the glossary (the editorial guide's rule for a first
     mention), or their "Appears in" list would leave the fact out."""
     terms = [term for entry in entries for _line, term in entry.terms]
+    holding = {term: [other for other in terms if term in other and other != term] for term in terms}
     for docname, chapter in sorted(chapters(env).items()):
         for entry in entries:
             people = [term for _line, term in entry.terms]
@@ -451,7 +452,7 @@ def check_people_are_linked(app, env, entries):
                 (line, person)
                 for line, text in chapter.unlinked
                 for person in people
-                if names(text, person, [term for term in terms if person in term and term != person])
+                if names(text, person, holding[person])
             ]
             if named:
                 line, person = named[0]
