@@ -111,6 +111,12 @@ def index_names(root=BOOK):
     return {plain(term): plain(filed or term) for term, _, filed in entries if not term.startswith(":")}
 
 
+def glossary_line(text, term):
+    """The line of `term` in the glossary of people's `text`, where the name the index files it under (" : Cooper,
+    Bradley") may follow it."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.partition(" : ")[0] == term)
+
+
 def glossary_terms(root=BOOK):
     """The terms of the glossary of people, from its source."""
     return list(index_names(root))

@@ -28,7 +28,7 @@ from docutils.core import publish_doctree
 from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
-from book import BOOK, CONF
+from book import BOOK, CONF, glossary_line
 from book_core.checks import document_problems, image_problems, names, plain_text, unprinted_settings, what_stands
 from book_core.index import filed_under, see_reference
 from book_core.model import (
@@ -465,8 +465,8 @@ PEOPLE = (BOOK / "people.md").read_text(encoding="utf-8")
 
 
 def people_line(term):
-    """The line of `term` in the glossary of people, where the name the index files it under may follow it."""
-    return next(number for number, line in enumerate(PEOPLE.splitlines(), 1) if line.partition(" : ")[0] == term)
+    """The line of `term` in the glossary of people."""
+    return glossary_line(PEOPLE, term)
 
 
 def definition_dropped(term):

@@ -25,7 +25,7 @@ import re
 import pytest
 
 from background import built, in_background
-from book import append, build_errors, chapter, copy_book, make
+from book import append, build_errors, chapter, copy_book, glossary_line, make
 
 
 def at(path, line=None):
@@ -36,8 +36,8 @@ def at(path, line=None):
 def glossary_definition_dropped(book, term):
     """Remove `term`'s definition from the glossary of people; the line of the term."""
     path = book / "people.md"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    line = next(number for number, text in enumerate(lines, 1) if text.rstrip("\n").partition(" : ")[0] == term)
+    text = path.read_text(encoding="utf-8")
+    lines, line = text.splitlines(keepends=True), glossary_line(text, term)
     del lines[line]
     path.write_text("".join(lines), encoding="utf-8")
     return line
