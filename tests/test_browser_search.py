@@ -150,4 +150,4 @@ def test_a_results_summary_is_the_pages_own_text_from_where_it_leads(new_page, h
         pages = [href.partition("#")[0] for href, _ in results]
         assert len(pages) == len(set(pages)), (query, results)
     fact_summary = dict(found["Glastonbury"])[f"{facts[1].html_name}#{facts[1].label}"]
-    assert fact_summary.removeprefix("...").startswith(f"{facts[1].number}. {facts[1].title}"), fact_summary
+    assert fact_summary.removeprefix("...").startswith(f"{fact_label(facts[1].number)}: {facts[1].title}"), fact_summary

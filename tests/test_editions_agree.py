@@ -80,25 +80,30 @@ def test_appears_in_lists_follow_the_chapters_term_references(glossaries, facts,
 
 
 def test_each_epub_chapters_title_names_the_fact_as_its_heading_does(facts, epub):
-    """The page's <title>, which reading systems and screen readers announce, reads "Fact 2 Title" (its space
+    """The page's <title>, which reading systems and screen readers announce, reads "Fact 2: Title" (its space
     may be a plain one)."""
     for fact in facts:
         title = BeautifulSoup(epub.files[fact.xhtml_name], "html.parser").title.get_text()
-        assert plain(title).split() == f"{fact_label(fact.number)} {fact.title}".split(), fact.xhtml_name
+        assert plain(title).split() == f"{fact_label(fact.number)}: {fact.title}".split(), fact.xhtml_name
 
 
-@pytest.mark.parametrize("edition", ["epub", "pdf"])
-def test_the_epub_and_the_pdf_open_each_fact_with_its_label_then_its_title(facts, epub, print_page, edition):
-    """Above a fact's title, the books set apart its label, "Fact 2", as every reference names it (not "2.")."""
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_edition_opens_each_fact_with_its_label_then_its_title(facts, html_pages, epub, print_page, edition):
+    """Above a fact's title, every edition sets apart its label, "Fact 2", as every reference names it (not
+    "2."); in the HTML and the EPUB a colon follows it, which their stylesheets show to screen readers alone."""
     for fact in facts:
-        if edition == "epub":
+        if edition == "html":
+            heading = html_pages[fact.html_name].select_one("article section h1")
+            label = heading.select_one("span.section-number")
+        elif edition == "epub":
             heading = BeautifulSoup(epub.files[fact.xhtml_name], "html.parser").select_one("h1")
             label = heading.select_one("span.section-number")
         else:
             heading = print_page.select_one(f"section#{fact.label} h1")
             label = heading.select_one("span.fact-label")
+        colon = "" if edition == "pdf" else ":"
         assert heading.contents[0] is label, (edition, heading)
-        assert [collapsed(label.get_text()), plain(collapsed(heading.get_text()))] == [
-            fact_label(fact.number),
-            f"{fact_label(fact.number)} {fact.title}",
+        assert [collapsed(label.get_text()), plain(collapsed(heading.get_text()).removesuffix("#"))] == [
+            fact_label(fact.number) + colon,
+            f"{fact_label(fact.number)}{colon} {fact.title}",
         ], edition

@@ -21,7 +21,7 @@ def edition_texts(html_pages, epub, pdf):
     # Each document's body: its <title>, never wrapped, has the space Sphinx's striptags makes of every space.
     epub_texts = [BeautifulSoup(epub.files[name], "html.parser").body.get_text() for name in epub.documents()]
     return {
-        "HTML": [page.get_text() for page in html_pages.values()],
+        "HTML": [page.body.get_text() for page in html_pages.values()],
         "EPUB": [*epub_texts, epub.files[epub.ncx_name].decode()],
         "PDF": [
             *(page.extract_text() for page in pdf.pages),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from book import link_target, plain
+from book import collapsed, fact_label, link_target, plain
 
 ARTICLE_ORDER = [
     "Gaga Was Genuinely Mourning During the Finale Performance",
@@ -20,6 +20,10 @@ def numbered_text(number, title):
     return f"{number}. {title}"
 
 
+def labelled_text(number, title):
+    return f"{fact_label(number)}: {title}"
+
+
 def test_facts_are_numbered_one_to_eight_in_the_articles_order(facts):
     assert [fact.number for fact in facts] == list(range(1, 9))
     for fact, heading in zip(facts, ARTICLE_ORDER, strict=True):
@@ -32,12 +36,13 @@ def test_file_prefix_matches_front_matter(facts):
         assert int(fact.path.name[:2]) == fact.number, fact.path.name
 
 
-def test_rendered_heading_shows_the_number_and_title(facts, html_pages):
+def test_rendered_heading_names_the_fact_then_its_title(facts, html_pages):
+    """A fact's heading reads "Fact 2: Title", as every reference names the fact (the stylesheet sets the label
+    on a line of its own, its colon for screen readers alone)."""
     for fact in facts:
         heading = html_pages[fact.html_name].select_one("article section h1")
-        number = heading.select_one(".section-number").get_text()
-        assert number == f"{fact.number}. "
-        assert plain(heading.get_text().removesuffix("#")) == numbered_text(fact.number, fact.title)
+        assert collapsed(heading.select_one(".section-number").get_text()) == f"{fact_label(fact.number)}:"
+        assert plain(collapsed(heading.get_text()).removesuffix("#")) == labelled_text(fact.number, fact.title)
 
 
 @pytest.mark.parametrize("page", ["index.html", "people.html", "chapters/02-glastonbury.html"])
@@ -61,7 +66,7 @@ def test_previous_and_next_follow_the_fact_order(facts, html_pages):
         page = html_pages[before.html_name]
         next_link = page.select_one(".prev-next-area a.right-next")
         assert next_link["href"] == after.html_name.removeprefix("chapters/")
-        assert numbered_text(after.number, after.title) in plain(next_link.get_text(" ", strip=True))
+        assert labelled_text(after.number, after.title) in plain(collapsed(next_link.get_text()))
 
 
 def test_previous_and_next_lead_on_from_the_last_page_to_the_index_and_back(html_pages):

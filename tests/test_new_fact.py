@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 import new_fact as script
 from background import built, in_background
-from book import BOOK, append, copy_book, make, plain, read_facts, retitle
+from book import BOOK, append, copy_book, fact_label, make, plain, read_facts, retitle
 from book_core.model import PLACEHOLDER_LEAD
 
 TITLE = "A Fact Added by the Script"
@@ -206,7 +206,7 @@ def test_the_added_fact_builds_and_its_heading_shows_the_title_as_typed(added_an
     assert "warning" not in build.stderr.lower(), build.stderr
     (page,) = (book / "_build" / "html" / "chapters").glob("09-*.html")
     heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article section h1")
-    assert plain(heading.get_text().removesuffix("#")) == f"9. {MARKUP_TITLE}"
+    assert plain(heading.get_text().removesuffix("#")) == f"{fact_label(9)}: {MARKUP_TITLE}"
 
 
 def test_editor_and_system_files_and_a_byte_order_mark_do_not_stop_the_build_nor_become_pages(added_and_built):

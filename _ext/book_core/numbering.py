@@ -107,6 +107,20 @@ def check_numrefs_reach_a_number(app, env):
                 )
 
 
+class FactHeadings:
+    """An HTML writer's mixin (the HTML's and the EPUB's): a fact's heading, and each title of it a page gives (its
+    <title>, the previous and next links), opens with its label, "Fact 2", as every reference names it, where
+    Sphinx writes "2."; a colon joins the label to the title, which the stylesheets show only where the label does
+    not stand on a line of its own."""
+
+    def add_secnumber(self, node):
+        number = self.get_secnumber(node)
+        if not (number and len(number) == 1):  # one number is a fact's: the numbered toctree holds facts alone
+            return super().add_secnumber(node)
+        label = fact_label(self.config, number)
+        self.body.append(f'<span class="section-number">{label}<span class="label-colon">: </span></span>')
+
+
 # The settings that title the book: the editions' title (index.md's heading too), the HTML's shorter one.
 TITLES = ["project", "html_title"]
 

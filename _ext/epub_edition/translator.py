@@ -12,15 +12,13 @@ no hook for.
   role="heading">`` with no ``aria-level``, which the heading role requires
   (the HTML theme adds it; Sphinx's EPUB writer does not). The caption heads
   its toctree one level below the section the toctree stands in.
-- **A fact's number.** The stylesheet sets it on a line of its own above the
-  fact's title, where Sphinx's "2." would read as a stray number: it reads
-  "Fact 2", as the PDF heads the fact and every edition names it.
+- **A fact's number** reads "Fact 2", as in the HTML (``numbering.FactHeadings``).
 """
 
 from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
-from book_core.model import fact_label
+from book_core.numbering import FactHeadings
 
 DEEPEST_HEADING = 6
 
@@ -33,13 +31,7 @@ def _is_toctree_caption(title):
     return isinstance(title.parent, addnodes.compact_paragraph) and title.parent.get("toctree")
 
 
-class BookTranslator(HTML5Translator):
-    def add_secnumber(self, node):
-        number = self.get_secnumber(node)
-        if not (number and len(number) == 1):  # one number is a fact's: the numbered toctree holds facts alone
-            return super().add_secnumber(node)
-        self.body.append(f'<span class="section-number">{fact_label(self.config, number)} </span>')
-
+class BookTranslator(FactHeadings, HTML5Translator):
     def visit_glossary(self, node):
         self.body.append(self.starttag(node, "div", **{"epub:type": "glossary", "role": "doc-glossary"}))
 
