@@ -10,8 +10,10 @@
  * (1), leaving out a paragraph that points to another fact ("… is told in
  * Fact 3"), which is about that fact; a word in few facts counts for more
  * (inverse fact frequency). A fact the words are about ranks above every other
- * page except an exact match of an index entry (a person's glossary entry):
- * facts score 60 to 99, such an entry 100.
+ * page except a person's glossary entry that the query names: facts score
+ * 60 to 99, such an entry 100. A query names a person with all their name
+ * ("Lars Ulrich") or some of it ("Ulrich", "Cooper"), which Sphinx finds only
+ * as words of the glossary's page.
  *
  * A fact is listed once, at its page, however many of its index entries
  * match; a page's result leads to where its own text begins, below the
@@ -32,9 +34,10 @@ var Scorer = {
   partialTerm: 2,
 
   // The score of a fact the query's words are about: above a page or a
-  // partial index-entry match, below an exact index-entry match (100).
+  // partial index-entry match, below the glossary entry of a person named.
   factFloor: 60,
   factRange: 39,
+  personNamed: 100,
 
   _facts: null,
   _query: null,
@@ -76,6 +79,20 @@ var Scorer = {
     return Scorer._stems;
   },
 
+  // The glossary entry on a page whose name holds every word of the query, the shortest if several do ("Sonja
+  // Durham" before "Sonja Durham's husband"): { id, name }, or null.
+  _personNamed: (docname) => {
+    const stems = Scorer._queryStems();
+    const stemmer = new Stemmer();
+    let found = null;
+    for (const [id, name] of Object.entries(((window.bookSearch || {}).terms || {})[docname] || {})) {
+      const nameStems = splitQuery(name.toLowerCase()).map((word) => stemmer.stemWord(word));
+      const named = stems.length && stems.every((stem) => nameStems.includes(stem));
+      if (named && !(found && found.name.length <= name.length)) found = { id, name };
+    }
+    return found;
+  },
+
   relevance: (docname) => {
     const { facts, factsWith, count } = Scorer._prepare();
     const fact = facts[docname];
@@ -88,6 +105,12 @@ var Scorer = {
 
   score: (result) => {
     const [docname, title, anchor, , score, , kind] = result;
+    const person = Scorer._personNamed(docname);
+    if (person) {
+      result[1] = `${person.name} · ${title}`;
+      result[2] = `#${person.id}`;
+      return Scorer.personNamed;
+    }
     const term = (((window.bookSearch || {}).terms || {})[docname] || {})[anchor.slice(1)];
     if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
     // A result's summary is the text at its anchor, else its page's main element's, which opens with the theme's

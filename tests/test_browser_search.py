@@ -122,6 +122,20 @@ def test_a_persons_glossary_entry_comes_first_named_by_the_person(answers):
         assert {plain(text).removesuffix(" · People") for text in entries} <= set(terms), answers[person]
 
 
+# A person named by some of their name, as a reader may type it, and the glossary entry it names.
+PART_NAMES = {"Cooper": "Bradley Cooper", "Ulrich": "Lars Ulrich", "Sonja": "Sonja Durham", "Gaga": "Lady Gaga"}
+
+
+def test_a_query_naming_a_person_by_part_of_their_name_finds_their_glossary_entry_first(new_page, html_dir):
+    """Sphinx finds "Cooper" only as a word of the People page, listed last as "People"; his entry comes first,
+    at its place on the page; where names hold the same words, the shortest ("Sonja Durham", not "Sonja Durham's
+    husband")."""
+    found = results_of_queries(new_page(), html_dir, list(PART_NAMES))
+    for query, person in PART_NAMES.items():
+        href, text = found[query][0]
+        assert (href.startswith("people.html#term-"), plain(text)) == (True, f"{person} · People"), found[query]
+
+
 def summaries(page, url, query):
     """(href, summary) of each result of `query`, once every page's summary is fetched."""
     page.goto(f"{url}search.html?q={quote_plus(query)}")
