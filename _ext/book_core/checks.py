@@ -390,10 +390,6 @@ def check_sources_before_reading(app, env, docnames):
         stop(app, env)
 
 
-def record_document_problems(app, doctree):
-    app.env.book_problems[app.env.docname] = document_problems(app.env, app.env.docname, doctree)
-
-
 def glossaries_of_people(env):
     """(path, entries) of each document that holds a glossary, its entries read from its source."""
     return [
@@ -543,8 +539,8 @@ def check_included_files(app, env):
 
 
 def report_document_problems(app, env):
-    for docname in sorted(env.book_problems):
-        for problem in env.book_problems[docname]:
+    for docname in sorted(env.found_docs):
+        for problem in document_problems(env, docname, env.get_doctree(docname)):
             report_problem(app, problem)
     glossaries = glossaries_of_people(env)
     check_people_are_referenced(app, env, glossaries)
@@ -581,28 +577,10 @@ def stop(app, env):
     return []
 
 
-def init_env(app):
-    if not hasattr(app.env, "book_problems"):
-        app.env.book_problems = {}
-
-
-def purge(app, env, docname):
-    env.book_problems.pop(docname, None)
-
-
-def merge(app, env, docnames, other):
-    for docname in docnames:
-        env.book_problems[docname] = other.book_problems.get(docname, [])
-
-
 def setup(app):
     app.connect("config-inited", check_printed_settings, priority=100)  # before Sphinx's own handlers
-    app.connect("builder-inited", init_env)
     app.connect("env-before-read-docs", check_sources_before_reading, priority=100)
-    app.connect("doctree-read", record_document_problems)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
     app.connect("env-updated", report_document_problems)
     # Last of all, after the section numbers are assigned and checked (``numbering``).
     app.connect("env-get-updated", stop, priority=999)
-    return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
