@@ -82,9 +82,10 @@ html_sidebars = {
 version = "1.0"  # EPUB 3 package documents carry a version (ibooks:version)
 
 epub_basename = "a-star-is-born-eight-facts"
-epub_theme = "epub"
-# Files only the EPUB uses, copied into its _static folder, as html_static_path's are.
-epub_static_path = ["_epub"]
+# The book's own themes, in _themes/: the EPUB's (Sphinx's epub theme, with the files only the EPUB
+# uses, copied into its _static folder) and the print edition's (pdf_theme).
+html_theme_path = ["_themes"]
+epub_theme = "ereader"
 epub_css_files = ["reader.css"]
 # The HTML's stylesheet, the cover's source, the build-info backup Sphinx
 # leaves when a rebuild finds the settings changed, and what the epub theme
@@ -145,7 +146,7 @@ epub_accessibility = {
 # -- PDF -------------------------------------------------------------------
 
 pdf_file_name = "a-star-is-born-eight-facts.pdf"
-pdf_theme = "_themes/print"
+pdf_theme = "print"
 pdf_description = description
 pdf_keywords = ["A Star Is Born", "The Road to Stardom", "Lady Gaga", "Bradley Cooper", "making-of"]
 pdf_variant = "pdf/ua-1"

@@ -134,7 +134,7 @@ def main():
     print(
         "Where the book counts its facts, update the count: conf.py (project, html_title, the description, the "
         "cover's alternative text, the social card's, the EPUB's accessibility summary, the 404 page), index.md, "
-        "and the cover and social card (_epub/cover.svg, scripts/render_cover.py, then run it)."
+        "and the cover and social card (_themes/ereader/static/cover.svg, scripts/render_cover.py, then run it)."
     )
 
 

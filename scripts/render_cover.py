@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Render the EPUB's cover, _epub/cover.svg, to _epub/cover.jpg, and the web
-edition's social card (the 1200x630 picture a link to the book shows in a chat
-or a social network) to _web/social-card.jpg: the cover beside the title.
+"""Render the EPUB's cover, _themes/ereader/static/cover.svg, to cover.jpg
+beside it, and the web edition's social card (the 1200x630 picture a link to
+the book shows in a chat or a social network) to _web/social-card.jpg: the
+cover beside the title.
 
 Run it after editing the SVG: `.venv/bin/python scripts/render_cover.py`.
 Headless Chromium draws the SVG (with the machine's fonts, so the JPEGs are kept
@@ -20,8 +21,8 @@ from PIL import Image
 from chromium import FLAGS, require_chromium
 
 BOOK = Path(__file__).resolve().parent.parent
-SOURCE = BOOK / "_epub/cover.svg"
-COVER = BOOK / "_epub/cover.jpg"
+SOURCE = BOOK / "_themes/ereader/static/cover.svg"
+COVER = BOOK / "_themes/ereader/static/cover.jpg"
 COVER_SIZE = (1600, 2400)  # the SVG's width and height; 2:3, as e-book stores ask
 SOCIAL_CARD = BOOK / "_web/social-card.jpg"
 SOCIAL_CARD_SIZE = (1200, 630)  # what Open Graph and Twitter's large card show

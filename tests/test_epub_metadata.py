@@ -13,7 +13,7 @@ from PIL import Image
 from book import BOOK, CONF, SOURCE_DATE_EPOCH
 from epub import NS
 
-COVER_SOURCE = BOOK / "_epub/cover.svg"
+COVER_SOURCE = BOOK / "_themes/ereader/static/cover.svg"
 A11Y = "schema:"
 
 

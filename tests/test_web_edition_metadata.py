@@ -64,7 +64,7 @@ def test_the_front_pages_title_is_the_books_and_a_facts_names_the_book_after_it(
 def test_the_social_image_is_the_1200_by_630_card_drawn_from_the_current_cover(read_the_docs):
     image = Image.open(read_the_docs.html / SOCIAL_CARD)
     assert (image.format, image.size) == ("JPEG", (1200, 630))
-    digest = hashlib.sha256((BOOK / "_epub/cover.svg").read_bytes()).hexdigest()
+    digest = hashlib.sha256((BOOK / "_themes/ereader/static/cover.svg").read_bytes()).hexdigest()
     assert image.info.get("comment") == f"sha256:{digest}".encode(), "run scripts/render_cover.py"
 
 

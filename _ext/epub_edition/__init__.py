@@ -5,17 +5,16 @@ the mixins of ``page_list``, ``navigation``, ``package`` and ``archive``,
 and the HTML writer of ``translator``. The pages' ``<html>`` element also gets the
 book's language, which Sphinx's EPUB template leaves out (as a tag, "en-US",
 where conf.py writes a locale, "en_US"), the front page names the author and
-the copyright under its lead, the cover page
-gets its alternative text from ``epub_cover_alt``, and ``epub_static_path``
-holds the files only the EPUB uses (its stylesheet and cover), which the HTML
-edition so does not carry.
+the copyright under its lead, and the cover page
+gets its alternative text from ``epub_cover_alt``. The files only the EPUB uses
+(its stylesheet and cover) are the static files of its theme, ``_themes/ereader``,
+which the HTML edition so does not carry.
 """
 
 import html
 
 from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
-from sphinx.util.fileutil import copy_asset
 
 from book_core.facts import lead_of
 
@@ -30,11 +29,6 @@ class BookEpubBuilder(PrintPageList, NumberedNavigation, PackageMetadata, Reprod
     # The builder's own default, not app.set_translator(): a registered translator
     # makes pydata-sphinx-theme skip its accessible additions for the HTML builder.
     default_translator_class = BookTranslator
-
-    def copy_static_files(self):
-        super().copy_static_files()
-        for folder in self.config.epub_static_path:
-            copy_asset(self.confdir / folder, self.outdir / "_static")
 
     def prepare_writing(self, docnames):
         super().prepare_writing(docnames)
@@ -73,5 +67,4 @@ def setup(app):
     app.add_config_value("epub_subjects", [], "epub", types=frozenset({list, tuple}))
     app.add_config_value("epub_accessibility", {}, "epub", types=frozenset({dict}))
     app.add_config_value("epub_cover_alt", "", "epub", types=frozenset({str}))
-    app.add_config_value("epub_static_path", [], "epub", types=frozenset({list}))
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

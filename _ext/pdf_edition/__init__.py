@@ -160,7 +160,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
     search = False
 
     def get_theme_config(self):
-        return Path(self.config.pdf_theme).name, {}
+        return self.config.pdf_theme, {}
 
     def get_target_uri(self, docname, typ=None):
         if docname == INDEX:
@@ -335,7 +335,7 @@ ITALIC_HEADINGS_FROM = 3  # print.css sets h3 to h6 in italics
 
 def theme_files(app):
     """(stylesheet, path) of each file of the print theme its stylesheets name: the typeface."""
-    static = Path(app.confdir, app.config.pdf_theme, "static")
+    static = Path(app.builder.theme.get_theme_dirs()[0], "static")
     return [
         (stylesheet, static / url)
         for stylesheet in sorted(static.glob("*.css"))
@@ -424,20 +424,14 @@ def check_the_typeface_prints_every_character(app, env):
             tell(entry, unprintable(" ".join(value for _kind, value, *_ in entry["entries"]), typeface))
 
 
-def register_theme(app, config):
-    theme = Path(app.confdir, config.pdf_theme)
-    app.add_html_theme(theme.name, theme)
-
-
 def setup(app):
     app.add_builder(PDFBuilder)
     app.setup_extension("pdf_edition.page_map")
     app.add_config_value("pdf_file_name", "book.pdf", "", types=frozenset({str}))
-    app.add_config_value("pdf_theme", "_themes/print", "", types=frozenset({str}))
+    app.add_config_value("pdf_theme", "print", "", types=frozenset({str}))
     app.add_config_value("pdf_description", "", "", types=frozenset({str}))
     app.add_config_value("pdf_keywords", [], "", types=frozenset({list}))
     app.add_config_value("pdf_variant", None, "", types=frozenset({str, type(None)}))
-    app.connect("config-inited", register_theme)
     app.connect("builder-inited", check_theme_files)
     app.connect("env-updated", check_the_typeface_prints_every_character)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
