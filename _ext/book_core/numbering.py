@@ -18,6 +18,7 @@ on every build, so a problem is reported again on the next run rather than
 cached away.
 """
 
+import html
 from pathlib import Path
 
 from docutils import nodes
@@ -111,13 +112,13 @@ class FactHeadings:
     """An HTML writer's mixin (the HTML's and the EPUB's): a fact's heading, and each title of it a page gives (its
     <title>, the previous and next links), opens with its label, "Fact 2", as every reference names it, where
     Sphinx writes "2."; a colon joins the label to the title, which the stylesheets show only where the label does
-    not stand on a line of its own."""
+    not stand on a line of its own (in the page's <title> and the HTML's previous and next links)."""
 
     def add_secnumber(self, node):
         number = self.get_secnumber(node)
         if not (number and len(number) == 1):  # one number is a fact's: the numbered toctree holds facts alone
             return super().add_secnumber(node)
-        label = fact_label(self.config, number)
+        label = html.escape(fact_label(self.config, number))
         self.body.append(f'<span class="section-number">{label}<span class="label-colon">: </span></span>')
 
 
