@@ -26,10 +26,6 @@ from .translator import BookTranslator
 
 
 class BookEpubBuilder(PrintPageList, NumberedNavigation, PackageMetadata, ReproducibleArchive, Epub3Builder):
-    # The builder's own default, not app.set_translator(): a registered translator
-    # makes pydata-sphinx-theme skip its accessible additions for the HTML builder.
-    default_translator_class = BookTranslator
-
     def prepare_writing(self, docnames):
         super().prepare_writing(docnames)
         lang = html.escape(self.config.epub_language)
@@ -61,6 +57,7 @@ def language_tag(app, config):
 
 def setup(app):
     app.add_builder(BookEpubBuilder, override=True)
+    app.set_translator("epub", BookTranslator)
     app.connect("config-inited", language_tag)
     app.connect("doctree-resolved", credit_the_book)
     app.setup_extension("epub_edition.page_list")

@@ -335,7 +335,9 @@ ITALIC_HEADINGS_FROM = 3  # print.css sets h3 to h6 in italics
 
 def theme_files(app):
     """(stylesheet, path) of each file of the print theme its stylesheets name: the typeface."""
-    static = Path(app.builder.theme.get_theme_dirs()[0], "static")
+    # The theme's folder, in html_theme_path, where Sphinx finds it too.
+    folders = (Path(app.confdir, path, app.config.pdf_theme) for path in app.config.html_theme_path)
+    static = next(folder for folder in folders if folder.is_dir()) / "static"
     return [
         (stylesheet, static / url)
         for stylesheet in sorted(static.glob("*.css"))
