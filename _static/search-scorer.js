@@ -13,7 +13,9 @@
  * page except a person's glossary entry that the query names: facts score
  * 60 to 99, such an entry 100. A query names a person with all their name
  * ("Lars Ulrich") or some of it ("Ulrich", "Cooper"), which Sphinx finds only
- * as words of the glossary's page.
+ * as words of the glossary's page; and it names a fact by its label, "Fact 7"
+ * as every reference prints it, which Sphinx, leaving out numbers, finds as
+ * "fact" in every page that refers to one: the fact named scores 100 too.
  *
  * A fact is listed once, at its page, however many of its index entries
  * match; a page's result leads to where its own text begins, below the
@@ -34,10 +36,11 @@ var Scorer = {
   partialTerm: 2,
 
   // The score of a fact the query's words are about: above a page or a
-  // partial index-entry match, below the glossary entry of a person named.
+  // partial index-entry match, below what the query names: a person's
+  // glossary entry, or a fact by its label.
   factFloor: 60,
   factRange: 39,
-  personNamed: 100,
+  named: 100,
 
   _facts: null,
   _query: null,
@@ -109,7 +112,7 @@ var Scorer = {
     if (person) {
       result[1] = `${person.name} · ${title}`;
       result[2] = `#${person.id}`;
-      return Scorer.personNamed;
+      return Scorer.named;
     }
     const term = (((window.bookSearch || {}).terms || {})[docname] || {})[anchor.slice(1)];
     if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
@@ -126,6 +129,8 @@ var Scorer = {
     result[2] = pageAnchor;
     // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".
     if (!title.startsWith(`${fact.label} · `)) result[1] = `${fact.label} · ${title}`;
+    const words = (text) => text.toLowerCase().split(/\s+/).join(" ");
+    if (words(Scorer._query.trim()) === words(fact.label)) return Scorer.named;
     const relevance = Scorer.relevance(docname);
     if (relevance <= 0) return score;
     return Scorer.factFloor + (Scorer.factRange * relevance) / (relevance + 5);
