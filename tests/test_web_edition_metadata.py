@@ -54,11 +54,13 @@ def test_a_facts_description_is_its_own_lead(site_pages, facts):
     assert len(set(descriptions)) == len(facts)
 
 
-def test_the_front_pages_title_is_the_books_and_a_facts_names_the_book_after_it(html_pages, facts):
+def test_the_front_pages_title_is_the_books_and_every_other_page_names_the_book_after_its_own(html_pages, facts):
     assert html_pages["index.html"].title.get_text() == CONF["project"]
     title = html_pages[facts[0].html_name].title.get_text()
     # "Fact 1: Title", its no-break space made a plain one, as Sphinx's striptags makes every space.
     assert plain(title) == f"{fact_label(1).replace(chr(0xA0), ' ')}: {facts[0].title} \N{EM DASH} {CONF['html_title']}"
+    for page, own_title in {"people.html": "People", "genindex.html": "Index", "search.html": "Search"}.items():
+        assert plain(html_pages[page].title.get_text()) == f"{own_title} \N{EM DASH} {CONF['html_title']}"
 
 
 def test_the_social_image_is_the_1200_by_630_card_drawn_from_the_current_cover(read_the_docs):
