@@ -14,8 +14,10 @@
  * 60 to 99, such an entry 100. A query names a person with all their name
  * ("Lars Ulrich") or some of it ("Ulrich", "Cooper"), which Sphinx finds only
  * as words of the glossary's page; and it names a fact by its label, "Fact 7"
- * as every reference prints it, which Sphinx, leaving out numbers, finds as
- * "fact" in every page that refers to one: the fact named scores 100 too.
+ * as every reference prints it, its punctuation aside ("Fact 7:"): the fact
+ * named scores 100 too. Sphinx, leaving out the number, lists the pages that
+ * hold the word "fact", as every fact's page does by referring to another
+ * (the editorial guide's rule), and the scorer can only score what it lists.
  *
  * A fact is listed once, at its page, however many of its index entries
  * match; a page's result leads to where its own text begins, below the
@@ -129,8 +131,8 @@ var Scorer = {
     result[2] = pageAnchor;
     // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".
     if (!title.startsWith(`${fact.label} · `)) result[1] = `${fact.label} · ${title}`;
-    const words = (text) => text.toLowerCase().split(/\s+/).join(" ");
-    if (words(Scorer._query.trim()) === words(fact.label)) return Scorer.named;
+    const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+    if (words(Scorer._query) === words(fact.label)) return Scorer.named;
     const relevance = Scorer.relevance(docname);
     if (relevance <= 0) return score;
     return Scorer.factFloor + (Scorer.factRange * relevance) / (relevance + 5);
