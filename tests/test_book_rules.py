@@ -46,7 +46,7 @@ from book_core.model import (
     reading_order,
     title_count,
 )
-from book_core.numbering import toctree_problems
+from book_core.numbering import FactHeadings, toctree_problems
 from book_core.sources import (
     SourceError,
     fences,
@@ -1059,6 +1059,28 @@ def test_the_numbered_toctree_lists_every_fact_in_its_place():
     ]
     assert toctree_problems(numbers, [], "index", "index.md") == [
         ("index", "no toctree here is numbered: give the toctree of the facts the option ':numbered:'")
+    ]
+
+
+def test_a_facts_heading_opens_with_its_label_written_as_text():
+    """numfig_format's words are text in the heading's markup, not markup of their own ("Fact & No. 2")."""
+
+    class Writer:
+        config = SimpleNamespace(numfig_format={"section": "Fact & No.\N{NO-BREAK SPACE}%s"})
+
+        def __init__(self):
+            self.body = []
+
+        def get_secnumber(self, node):
+            return (2,)
+
+    class HeadingWriter(FactHeadings, Writer):
+        pass
+
+    writer = HeadingWriter()
+    writer.add_secnumber(nodes.title())
+    assert writer.body == [
+        '<span class="section-number">Fact &amp; No.\N{NO-BREAK SPACE}2<span class="label-colon">: </span></span>'
     ]
 
 
