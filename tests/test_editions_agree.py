@@ -90,7 +90,7 @@ def test_each_epub_chapters_title_names_the_fact_as_its_heading_does(facts, epub
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_edition_opens_each_fact_with_its_label_then_its_title(facts, html_pages, epub, print_page, edition):
     """Above a fact's title, every edition sets apart its label, "Fact 2", as every reference names it (not
-    "2."); in the HTML and the EPUB a colon follows it, which their stylesheets show to screen readers alone."""
+    "2."); in the HTML and the EPUB a colon follows it in the markup, which their stylesheets do not show there."""
     for fact in facts:
         if edition == "html":
             heading = html_pages[fact.html_name].select_one("article section h1")

@@ -38,7 +38,7 @@ def test_file_prefix_matches_front_matter(facts):
 
 def test_rendered_heading_names_the_fact_then_its_title(facts, html_pages):
     """A fact's heading reads "Fact 2: Title", as every reference names the fact (the stylesheet sets the label
-    on a line of its own, its colon for screen readers alone)."""
+    on a line of its own, its colon not shown)."""
     for fact in facts:
         heading = html_pages[fact.html_name].select_one("article section h1")
         assert collapsed(heading.select_one(".section-number").get_text()) == f"{fact_label(fact.number)}:"

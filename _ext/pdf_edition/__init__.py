@@ -335,7 +335,7 @@ ITALIC_HEADINGS_FROM = 3  # print.css sets h3 to h6 in italics
 
 def theme_files(app):
     """(stylesheet, path) of each file of the print theme its stylesheets name: the typeface."""
-    # The theme's folder, in html_theme_path, where Sphinx finds it too.
+    # The theme's folder: the book's themes are in html_theme_path.
     folders = (Path(app.confdir, path, app.config.pdf_theme) for path in app.config.html_theme_path)
     static = next(folder for folder in folders if folder.is_dir()) / "static"
     return [
