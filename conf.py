@@ -51,6 +51,9 @@ exclude_patterns = ["_build", "node_modules", ".*", "**/.*"]
 
 nitpicky = True
 
+# The index's groups of titles, and how the index sets each title, wherever it files it, as the text does.
+index_title_groups = {"works": "italic", "songs": "quoted"}
+
 numfig = True
 # A no-break space: "Fact 7" never splits across lines, in any edition.
 numfig_format = {"section": "Fact\N{NO-BREAK SPACE}%s"}

@@ -30,7 +30,7 @@ from sphinx import addnodes
 
 from book import BOOK, CONF, glossary_line
 from book_core.checks import document_problems, image_problems, names, plain_text, unprinted_settings, what_stands
-from book_core.index import filed_under, see_reference
+from book_core.index import filed_under, set_as
 from book_core.model import (
     LABEL,
     Problem,
@@ -1095,10 +1095,18 @@ def test_a_person_is_named_by_their_term_as_words_of_their_own_outside_longer_te
     assert not names(husband, "Sonja Durham", ["Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband"])
 
 
-def test_a_see_reference_is_told_from_an_entry_so_its_words_go_in_italics():
-    assert see_reference("see Cooper, Bradley") == ("see", "Cooper, Bradley")
-    assert see_reference("see also Cooper, Bradley") == ("see also", "Cooper, Bradley")
-    assert see_reference("seesaw, a song") is None
+def test_an_index_entry_is_set_in_italics_where_an_index_sets_it():
+    """A "see" reference's words; a work's title, its qualifier aside; a song's title in quotes."""
+    titles = {"The Fame": "italic", "Shallow": "quoted"}
+    assert set_as("see Cooper, Bradley", titles) == [("see", True), (" Cooper, Bradley", False)]
+    assert set_as("see also Cooper, Bradley", titles) == [("see also", True), (" Cooper, Bradley", False)]
+    assert set_as("seesaw, a song", titles) == [("seesaw, a song", False)]
+    assert set_as("The Fame (album)", titles) == [("The Fame", True), (" (album)", False)]
+    assert set_as("The Fame", titles) == [("The Fame", True), ("", False)]
+    assert set_as("Shallow (song)", titles) == [
+        ("\N{LEFT DOUBLE QUOTATION MARK}Shallow\N{RIGHT DOUBLE QUOTATION MARK} (song)", False)
+    ]
+    assert set_as("The Fame Monster (album)", titles) == [("The Fame Monster (album)", False)]
 
 
 def test_a_glossary_belongs_to_the_glossary_of_people_not_to_a_fact():

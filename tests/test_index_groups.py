@@ -23,9 +23,10 @@ GROUPS = {
 
 
 def entry_name(item):
-    """An index entry's name: its text before its links and subentries."""
+    """An index entry's name: its text before its links and subentries, without the quotes a song's title is
+    set in."""
     own = "".join(child.get_text() for child in item.children if getattr(child, "name", None) != "ul")
-    return plain(own).split(",")[0].strip()
+    return plain(own).split(",")[0].strip().replace('"', "")
 
 
 def entry_pages(item):

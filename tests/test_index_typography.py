@@ -1,7 +1,8 @@
 """The index sets quotation marks and apostrophes as the text does: in all
 three editions no entry has a straight quote, and every person reads the same
 in the index as in the glossary ("Sonja Durham’s husband"); a "see" is set in
-italics, as indexes set it."""
+italics, as indexes set it, and a title as the text sets it, wherever it is
+filed: a work's in italics, a song's in quotes, its qualifier upright."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -52,3 +53,25 @@ def test_a_see_reference_sets_see_in_italics(html_pages, epub, print_page):
     for edition, index in indexes.items():
         sees = [em.parent.get_text(" ", strip=True) for em in index.select("li em") if em.get_text() == "see"]
         assert "see Cooper, Bradley" in sees, edition
+
+
+def own_words(entry):
+    """(its opening words if in italics, else None; its words) of an index entry, without its sub-entries."""
+    words = [child for child in entry.contents if child.name != "ul"]
+    return words[0].get_text() if words[0].name == "em" else None, "".join(child.get_text() for child in words).strip()
+
+
+def test_a_title_is_set_as_the_text_sets_it_wherever_it_is_filed(html_pages, epub, print_page):
+    indexes = {
+        "html": html_pages["genindex.html"],
+        "epub": BeautifulSoup(epub.files["genindex.xhtml"], "html.parser"),
+        "pdf": print_page.select_one(".book-index"),
+    }
+    for edition, index in indexes.items():
+        entries = [own_words(item) for item in index.select("li > p, table.indextable li")]
+        film = [text for italic, text in entries if italic == "A Star Is Born"]
+        song = [text for italic, text in entries if "Never Love Again" in text]
+        # Under its letter, with its qualifier, and under its group.
+        assert len(film) == 2 and film[0].startswith("A Star Is Born (film)"), (edition, film)
+        assert len(song) == 2 and song[0].startswith("\N{LEFT DOUBLE QUOTATION MARK}Never Love Again"), (edition, song)
+        assert all(italic is None for italic, text in entries if "Never Love Again" in text), edition

@@ -22,11 +22,17 @@ Cooper : Cooper, Bradley"; ``FiledIndexEntries``), and their name says where
 the glossary alone, leads first to each fact that names them
 (``people_mentions``), in every edition, as their "Appears in" list does.
 
+The index sets "see" in italics, as indexes do, and a title as the text does,
+wherever it files it: a work's in italics, a song's in quotes, by the group
+conf.py's ``index_title_groups`` names ("works", "songs"), its qualifier
+upright ("*A Star Is Born* (film)").
+
 The HTML's "previous" and "next" links, which Sphinx gives pages alone, go on
 to the index from the last page, and back from it, as the contents list it.
 """
 
 import html
+import re
 
 from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
@@ -155,33 +161,56 @@ class Places:
         return first_mentions(links, self.of)
 
 
-def see_reference(name):
-    """("see" or "see also", the entry it sends the reader to) where an index sub-entry is such a reference
-    ("see Cooper, Bradley"), whose words an index sets in italics; else None."""
-    for words in (_("see also %s") % "", _("see %s") % ""):
-        if name.startswith(words):
-            return words.strip(), name.removeprefix(words)
-    return None
+# A title as an index files it, its qualifier after it: "A Star Is Born (film)".
+QUALIFIED_TITLE = re.compile(r"(?P<title>.*?)(?P<qualifier>(?: \([^()]*\))?)")
 
 
-def with_see_in_italics(name):
-    referred = see_reference(name)
-    return Markup("<em>{}</em> {}").format(*referred) if referred else name
+def titles_in(index, groups):
+    """{title: how it is set} of each entry the index files under one of `groups` (conf.py's index_title_groups:
+    "works" in italics, "songs" in quotes), its qualifier left out, as an index sets a title wherever it files it."""
+    return {
+        QUALIFIED_TITLE.fullmatch(sub)["title"]: groups[name]
+        for _letter, entries in index
+        for name, (_links, subentries, _category) in entries
+        if name in groups
+        for sub, _sublinks in subentries
+    }
+
+
+def set_as(name, titles):
+    """An index entry's words, each (text, in italics): "see" and "see also" in italics, as indexes set them, and
+    a title as the text sets it (`titles`, from titles_in), its qualifier upright: "*A Star Is Born* (film)",
+    "“Never Love Again” (song)"."""
+    for see in (_("see also %s") % "", _("see %s") % ""):
+        if name.startswith(see):
+            return [(see.strip(), True), (" " + name.removeprefix(see), False)]
+    title, qualifier = QUALIFIED_TITLE.fullmatch(name).groups()
+    if titles.get(title) == "italic":
+        return [(title, True), (qualifier, False)]
+    if titles.get(title) == "quoted":
+        return [(f"\N{LEFT DOUBLE QUOTATION MARK}{title}\N{RIGHT DOUBLE QUOTATION MARK}{qualifier}", False)]
+    return [(name, False)]
+
+
+def as_markup(words):
+    """set_as()'s words as the HTML's markup."""
+    return Markup("").join(Markup("<em>{}</em>").format(text) if italic else text for text, italic in words if text)
 
 
 def name_places(app, pagename, templatename, context, doctree):
     if "genindexentries" not in context:
         return
     places, mentions = Places(app), people_mentions(app.env, app.builder)
+    titles = titles_in(context["genindexentries"], app.config.index_title_groups)
     context["genindexentries"] = [
         (
             letter,
             [
                 (
-                    name,
+                    as_markup(set_as(name, titles)),
                     (
                         places.links(with_mentions(links, mentions)),
-                        [(with_see_in_italics(sub), places.links(sublinks)) for sub, sublinks in subentries],
+                        [(as_markup(set_as(sub, titles)), places.links(sublinks)) for sub, sublinks in subentries],
                         category,
                     ),
                 )
@@ -210,6 +239,7 @@ def link_the_index_in_reading_order(app, pagename, templatename, context, doctre
 
 
 def setup(app):
+    app.add_config_value("index_title_groups", {}, "html", types=frozenset({dict}))
     app.add_transform(FiledIndexEntries)
     app.add_transform(SmartIndexEntries)
     app.connect("html-page-context", name_places)

@@ -33,7 +33,7 @@ from sphinx.util.nodes import inline_all_toctrees
 from book_core.checks import PRINTED_SETTINGS, report
 from book_core.dates import build_time
 from book_core.facts import blocks, is_code, prose
-from book_core.index import first_mentions, mention_order, people_mentions, see_reference, with_mentions
+from book_core.index import first_mentions, mention_order, people_mentions, set_as, titles_in, with_mentions
 from book_core.model import is_fact, label_of, reading_order
 
 from .page_map import INDEX, INDEX_LETTER_PREFIX, walk, write_page_map
@@ -270,12 +270,15 @@ class PDFBuilder(SingleFileHTMLBuilder):
         section += nodes.title("", _("Index"))
         section += (columns := nodes.container(classes=["index-entries"]))
         mentions = people_mentions(self.env, self)
-        for letter, entries in IndexEntries(self.env).create_index(self):
+        index = IndexEntries(self.env).create_index(self)
+        titles = titles_in(index, self.config.index_title_groups)
+        for letter, entries in index:
             group = nodes.bullet_list(classes=["index-group"])
             for name, (links, subentries, _category) in entries:
-                item = self.index_item(name, with_mentions(links, mentions))
+                item = self.index_item(set_as(name, titles), with_mentions(links, mentions))
                 if subentries:
-                    item += nodes.bullet_list("", *(self.index_item(sub, sublinks) for sub, sublinks in subentries))
+                    subitems = (self.index_item(set_as(sub, titles), sublinks) for sub, sublinks in subentries)
+                    item += nodes.bullet_list("", *subitems)
                 group += item
             columns += nodes.rubric("", letter, ids=[INDEX_LETTER_PREFIX + letter])
             columns += group
@@ -286,11 +289,12 @@ class PDFBuilder(SingleFileHTMLBuilder):
             section.insert(1, nodes.paragraph("", key, classes=["index-key"]))
         return section
 
-    def index_item(self, name, links):
-        """An entry, linked once per document to its first mention there, in bold where a mention is main."""
-        referred = see_reference(name)
-        words = [nodes.emphasis("", referred[0]), nodes.Text(f" {referred[1]}")] if referred else [nodes.Text(name)]
-        paragraph = nodes.paragraph("", "", *words)
+    def index_item(self, words, links):
+        """An entry, its words as set_as() sets them, linked once per document to its first mention there, in bold
+        where a mention is main."""
+        paragraph = nodes.paragraph(
+            "", "", *(nodes.emphasis("", text) if italic else nodes.Text(text) for text, italic in words if text)
+        )
         for main, uri in first_mentions(links, self.place_in_book):
             paragraph += nodes.Text(", ")
             classes = ["page-ref", "main"] if main else ["page-ref"]
