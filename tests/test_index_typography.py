@@ -43,13 +43,18 @@ def test_the_print_index_says_what_its_bold_page_numbers_are(print_page):
     )
 
 
-def test_a_see_reference_sets_see_in_italics(html_pages, epub, print_page):
-    """A person filed under the surname is found by the name: "Bradley Cooper, *see* Cooper, Bradley"."""
-    indexes = {
+@pytest.fixture(scope="module")
+def indexes(html_pages, epub, print_page):
+    """Each edition's index."""
+    return {
         "html": html_pages["genindex.html"],
         "epub": BeautifulSoup(epub.files["genindex.xhtml"], "html.parser"),
         "pdf": print_page.select_one(".book-index"),
     }
+
+
+def test_a_see_reference_sets_see_in_italics(indexes):
+    """A person filed under the surname is found by the name: "Bradley Cooper, *see* Cooper, Bradley"."""
     for edition, index in indexes.items():
         sees = [em.parent.get_text(" ", strip=True) for em in index.select("li em") if em.get_text() == "see"]
         assert "see Cooper, Bradley" in sees, edition
@@ -61,12 +66,7 @@ def own_words(entry):
     return words[0].get_text() if words[0].name == "em" else None, "".join(child.get_text() for child in words).strip()
 
 
-def test_a_title_is_set_as_the_text_sets_it_wherever_it_is_filed(html_pages, epub, print_page):
-    indexes = {
-        "html": html_pages["genindex.html"],
-        "epub": BeautifulSoup(epub.files["genindex.xhtml"], "html.parser"),
-        "pdf": print_page.select_one(".book-index"),
-    }
+def test_a_title_is_set_as_the_text_sets_it_wherever_it_is_filed(indexes):
     for edition, index in indexes.items():
         entries = [own_words(item) for item in index.select("li > p, table.indextable li")]
         film = [text for italic, text in entries if italic == "A Star Is Born"]
