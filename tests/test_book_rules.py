@@ -30,7 +30,7 @@ from sphinx import addnodes
 
 from book import BOOK, CONF, glossary_line
 from book_core.checks import document_problems, image_problems, names, plain_text, unprinted_settings, what_stands
-from book_core.index import filed_under, set_as
+from book_core.index import filed_titles, filed_under, set_as
 from book_core.model import (
     LABEL,
     Problem,
@@ -1093,6 +1093,21 @@ def test_a_person_is_named_by_their_term_as_words_of_their_own_outside_longer_te
     assert names(husband, "Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband", [])  # as the glossary may write it
     assert not names(husband, "Sonja Durham", ["Sonja Durham's husband"])
     assert not names(husband, "Sonja Durham", ["Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband"])
+
+
+def test_a_title_that_opens_with_an_article_is_filed_under_the_word_after_it():
+    entries = [
+        ("single", "The Fame (album)", "index-0", "", None),
+        ("single", "works; The Fame (album)", "index-0", "", None),
+        ("single", "The Weight", "index-1", "", None),  # not filed under a group: no title
+        ("single", "songs; Anthem", "index-2", "", None),
+    ]
+    assert [value for _kind, value, *_ in filed_titles(entries, {"works": "italic", "songs": "quoted"})] == [
+        "Fame, The (album)",
+        "works; Fame, The (album)",
+        "The Weight",
+        "songs; Anthem",
+    ]
 
 
 def test_an_index_entry_is_set_in_italics_where_an_index_sets_it():

@@ -35,14 +35,17 @@ LINE_LENGTH = 40
 TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "pre"}
 
 
-def lines(pdf_page):
-    """The text lines of a PDF page's text area, top to bottom, as the EPUB has them: letters and digits only."""
-    height = float(pdf_page.mediabox.height)
+def lines(pdf_page, name):
+    """The text lines of a PDF page's text area, top to bottom, as the EPUB has them: letters and digits only.
+    The index (the EPUB's document `name`) is set in two columns, which the page's middle parts, on a left page
+    and on a right: its lines are the left column's, then the right's."""
+    width, height = float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)
+    columns = 2 if name.startswith("genindex") else 1
     rows = {}
     for x, y, text in text_runs(pdf_page):
         if BOTTOM_MARGIN <= y <= height - TOP_MARGIN:
-            rows.setdefault(round(y), []).append((x, text))
-    printed = [normal("".join(text for _x, text in sorted(row))) for _y, row in sorted(rows.items(), reverse=True)]
+            rows.setdefault((min(int(x * columns / width), columns - 1), -round(y)), []).append((x, text))
+    printed = [normal("".join(text for _x, text in sorted(row))) for _place, row in sorted(rows.items())]
     return [line for line in printed if line]
 
 
@@ -115,7 +118,7 @@ def test_each_marker_sits_where_its_page_begins_a_block(epub, pdf, markers, fact
     carried = "".join(normal("".join(epub.xml(name).itertext())) for name in epub.spine)
     misplaced, begun = [], []
     for index, (name, marker) in enumerate(markers):
-        printed = lines(pdf.pages[index])
+        printed = lines(pdf.pages[index], name)
         if begins_there(marker, printed):
             begun.append(index + 1)
             continue
@@ -139,7 +142,7 @@ def test_a_later_page_of_the_index_is_marked_before_its_first_letter(pdf, marker
     for number, (name, marker) in enumerate(markers, 1):
         following = marker.getnext()
         if name.startswith("genindex") and following is not None and local(following) == "h2":
-            letters.append((number, following.get("id").lower(), lines(pdf.pages[number - 1])))
+            letters.append((number, following.get("id").lower(), lines(pdf.pages[number - 1], name)))
     assert letters, "no page of the index is marked before a letter's heading"
     assert all(letter in printed for _number, letter, printed in letters), letters
 

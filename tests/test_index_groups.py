@@ -2,6 +2,7 @@
 under its group ("songs", "works", "places"), both leading to the same pages,
 in the HTML and the EPUB edition."""
 
+import itertools
 import re
 
 import pytest
@@ -12,11 +13,11 @@ from book import plain
 GROUPS = {
     "songs": {"Look What I Found", "Never Love Again"},
     "works": {
-        "A Star Is Born (film)",
         "American Horror Story (television series)",
         "Cheek to Cheek (album)",
-        "The Fame (album)",
-        "The Road to Stardom: Making A Star Is Born (featurette)",
+        "Fame, The (album)",  # filed under the word after its article
+        "Road to Stardom: Making A Star Is Born, The (featurette)",
+        "Star Is Born, A (film)",
     },
     "places": {"Coachella", "England", "Glastonbury Music Festival", "Indio", "Los Angeles", "Stagecoach"},
 }
@@ -25,8 +26,8 @@ GROUPS = {
 def entry_name(item):
     """An index entry's name: its text before its links and subentries, without the quotes a song's title is
     set in."""
-    own = "".join(child.get_text() for child in item.children if getattr(child, "name", None) != "ul")
-    return plain(own).split(",")[0].strip().replace('"', "")
+    own = itertools.takewhile(lambda child: getattr(child, "name", None) not in ("a", "ul"), item.children)
+    return plain("".join(child.get_text() for child in own)).strip().removesuffix(",").replace('"', "")
 
 
 def entry_pages(item):

@@ -25,7 +25,8 @@ the glossary alone, leads first to each fact that names them
 The index sets "see" in italics, as indexes do, and a title as the text does,
 wherever it files it: a work's in italics, a song's in quotes, by the group
 conf.py's ``index_title_groups`` names ("works", "songs"), its qualifier
-upright ("*A Star Is Born* (film)").
+upright; a title that opens with an article is filed under the word after it
+(``filed_titles``): "*Star Is Born, A* (film)" under S.
 
 The HTML's "previous" and "next" links, which Sphinx gives pages alone, go on
 to the index from the last page, and back from it, as the contents list it.
@@ -58,12 +59,32 @@ def filed_under(entry, node):
     return [(kind, key, target, main, None), *see]
 
 
+# A title as an index files it, its qualifier after it: "A Star Is Born (film)"; and one that opens with an article.
+QUALIFIED_TITLE = re.compile(r"(?P<title>.*?)(?P<qualifier>(?: \([^()]*\))?)")
+OPENING_ARTICLE = re.compile(r"(?P<article>A|An|The) (?P<rest>.+)")
+
+
+def filed_titles(entries, groups):
+    """An index node's entries, each title that opens with an article filed under the word after it, as indexes
+    file titles ("Fame, The (album)"): a title is what the node files under one of `groups` too ("works; The
+    Fame (album)")."""
+    titles = {value.partition("; ")[2] for _kind, value, *_ in entries if value.partition("; ")[0] in groups}
+
+    def filed(part):
+        title, qualifier = QUALIFIED_TITLE.fullmatch(part).groups()
+        article = OPENING_ARTICLE.fullmatch(title)
+        return f"{article['rest']}, {article['article']}{qualifier}" if part in titles and article else part
+
+    return [(kind, "; ".join(map(filed, value.split("; "))), *rest) for kind, value, *rest in entries]
+
+
 class FiledIndexEntries(SphinxTransform):
     default_priority = SphinxSmartQuotes.default_priority  # before SmartIndexEntries sets their quotes
 
     def apply(self, **kwargs):
         for node in self.document.findall(addnodes.index):
-            node["entries"] = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
+            entries = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
+            node["entries"] = filed_titles(entries, self.config.index_title_groups)
 
 
 class SmartIndexEntries(SphinxSmartQuotes):
@@ -159,10 +180,6 @@ class Places:
     def links(self, links):
         """(main, uri, place) for each place the links lead to: the first mention there, strong if any is main."""
         return first_mentions(links, self.of)
-
-
-# A title as an index files it, its qualifier after it: "A Star Is Born (film)".
-QUALIFIED_TITLE = re.compile(r"(?P<title>.*?)(?P<qualifier>(?: \([^()]*\))?)")
 
 
 def titles_in(index, groups):
