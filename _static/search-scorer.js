@@ -48,7 +48,8 @@ var Scorer = {
   _query: null,
   _stems: [],
 
-  // Each fact's weight for each stem, and in how many facts each stem is.
+  // Each fact's weight for each stem, and in how many facts each stem is; each glossary term's name and stems,
+  // by its page.
   _prepare: () => {
     if (Scorer._facts) return Scorer._facts;
     const stemmer = new Stemmer();
@@ -63,7 +64,15 @@ var Scorer = {
       for (const stem of Object.keys(weights)) factsWith[stem] = (factsWith[stem] || 0) + 1;
       facts[docname] = { label: fact.label, weights };
     }
-    Scorer._facts = { facts, factsWith, count: Object.keys(facts).length };
+    const terms = {};
+    for (const [docname, names] of Object.entries((window.bookSearch || {}).terms || {})) {
+      terms[docname] = Object.entries(names).map(([id, name]) => ({
+        id,
+        name,
+        stems: splitQuery(name.toLowerCase()).map((word) => stemmer.stemWord(word)),
+      }));
+    }
+    Scorer._facts = { facts, factsWith, count: Object.keys(facts).length, terms };
     return Scorer._facts;
   },
 
@@ -88,12 +97,10 @@ var Scorer = {
   // Durham" before "Sonja Durham's husband"): { id, name }, or null.
   _personNamed: (docname) => {
     const stems = Scorer._queryStems();
-    const stemmer = new Stemmer();
     let found = null;
-    for (const [id, name] of Object.entries(((window.bookSearch || {}).terms || {})[docname] || {})) {
-      const nameStems = splitQuery(name.toLowerCase()).map((word) => stemmer.stemWord(word));
-      const named = stems.length && stems.every((stem) => nameStems.includes(stem));
-      if (named && !(found && found.name.length <= name.length)) found = { id, name };
+    for (const term of Scorer._prepare().terms[docname] || []) {
+      const named = stems.length && stems.every((stem) => term.stems.includes(stem));
+      if (named && !(found && found.name.length <= term.name.length)) found = term;
     }
     return found;
   },
@@ -131,6 +138,7 @@ var Scorer = {
     result[2] = pageAnchor;
     // The result's name, which searchtools.js shows: "Fact 6 · This Heartbreaking Scene …".
     if (!title.startsWith(`${fact.label} · `)) result[1] = `${fact.label} · ${title}`;
+    Scorer._queryStems(); // sets Scorer._query, the query as typed
     const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
     if (words(Scorer._query) === words(fact.label)) return Scorer.named;
     const relevance = Scorer.relevance(docname);
