@@ -24,7 +24,8 @@
  * theme's buttons, and is summarised from there. Every fact's result is
  * named with its fact: "Fact 6 · This Heartbreaking Scene Used the First
  * Take"; a person's glossary entry with their name: "Lars Ulrich · People",
- * where Sphinx names it by its page alone.
+ * where Sphinx names it by its page alone, and it leads to the entry's
+ * element, which holds the definition the summary is taken from.
  */
 var Scorer = {
   // Sphinx's own weights, as searchtools.js has them.
@@ -66,9 +67,10 @@ var Scorer = {
     }
     const terms = {};
     for (const [docname, names] of Object.entries((window.bookSearch || {}).terms || {})) {
-      terms[docname] = Object.entries(names).map(([id, name]) => ({
+      terms[docname] = Object.entries(names).map(([id, [name, entry]]) => ({
         id,
         name,
+        entry,
         stems: splitQuery(name.toLowerCase()).map((word) => stemmer.stemWord(word)),
       }));
     }
@@ -120,11 +122,15 @@ var Scorer = {
     const person = Scorer._personNamed(docname);
     if (person) {
       result[1] = `${person.name} · ${title}`;
-      result[2] = `#${person.id}`;
+      result[2] = `#${person.entry}`;
       return Scorer.named;
     }
     const term = (((window.bookSearch || {}).terms || {})[docname] || {})[anchor.slice(1)];
-    if (term && !title.startsWith(`${term} · `)) result[1] = `${term} · ${title}`;
+    if (term) {
+      const [name, entry] = term;
+      if (!title.startsWith(`${name} · `)) result[1] = `${name} · ${title}`;
+      result[2] = `#${entry}`;
+    }
     // A result's summary is the text at its anchor, else its page's main element's, which opens with the theme's
     // buttons ("System Settings Light Dark"); an index entry's anchor is an empty mark in the text. Either is
     // anchored where its page's own text begins; a person's glossary entry keeps its own.

@@ -9,15 +9,18 @@ lists each fact once, however many of its index entries match. A fact that
 only mentions the name in passing, in a paragraph pointing to another fact,
 comes after. Every result that is a fact is named "Fact N · Title", as the
 reader's table of contents numbers it, and a person's glossary entry by the
-person: "Lars Ulrich · People", not "People" as the page itself.
+person: "Lars Ulrich · People", not "People" as the page itself; such a
+result leads to the entry, and is summarised with the entry's definition.
 """
 
 from urllib.parse import quote_plus
 
 import pytest
 
-from book import collapsed, fact_label, glossary_terms, plain
+from book import BOOK, collapsed, fact_label, glossary_line, glossary_terms, plain
 from browser import opened_in_tabs, static_server
+
+PERSON_ENTRY = "people.html#entry-term-"  # where a result for a person leads: their glossary entry, as a whole
 
 # (query, the fact it is about): names, songs, places and things, as a reader types them.
 QUERIES = [
@@ -88,7 +91,7 @@ def test_the_fact_a_query_is_about_comes_first(answers, facts, query, number):
     position = pages.index(fact.html_name)
     assert position <= 1, listing
     if position == 1:  # only the person's glossary entry comes before their fact
-        assert found[0][0].startswith("people.html#term-"), listing
+        assert found[0][0].startswith(PERSON_ENTRY), listing
 
 
 @pytest.mark.parametrize(("query", "number"), QUERIES[::4], ids=[query for query, _ in QUERIES[::4]])
@@ -117,7 +120,7 @@ def test_a_persons_glossary_entry_comes_first_named_by_the_person(answers):
     people = [query for query, _ in QUERIES if query in terms]
     assert people
     for person in people:
-        entries = [text for href, text in answers[person] if href.startswith("people.html#term-")]
+        entries = [text for href, text in answers[person] if href.startswith(PERSON_ENTRY)]
         assert answers[person][0][1] == f"{person} · People", answers[person]
         assert {plain(text).removesuffix(" · People") for text in entries} <= set(terms), answers[person]
 
@@ -133,7 +136,7 @@ def test_a_query_naming_a_person_by_part_of_their_name_finds_their_glossary_entr
     found = results_of_queries(new_page(), html_dir, list(PART_NAMES))
     for query, person in PART_NAMES.items():
         href, text = found[query][0]
-        assert (href.startswith("people.html#term-"), plain(text)) == (True, f"{person} · People"), found[query]
+        assert (href.startswith(PERSON_ENTRY), plain(text)) == (True, f"{person} · People"), found[query]
 
 
 def test_a_query_naming_a_fact_by_its_label_finds_that_fact_first(new_page, html_dir, facts):
@@ -175,3 +178,24 @@ def test_a_results_summary_is_the_pages_own_text_from_where_it_leads(new_page, h
         assert len(pages) == len(set(pages)), (query, results)
     fact_summary = dict(found["Glastonbury"])[f"{facts[1].html_name}#{facts[1].label}"]
     assert fact_summary.removeprefix("...").startswith(f"{fact_label(facts[1].number)}: {facts[1].title}"), fact_summary
+
+
+def test_a_persons_result_is_summarised_with_their_definition(new_page, html_dir):
+    """Sphinx summarises a result with the text of the element it leads to: for a person, their entry, name and
+    definition, where the glossary's term alone would repeat the result's name; the name and the definition are
+    apart ("Lars Ulrich Real person."), where Sphinx's markup runs the two together."""
+    page = new_page()
+    with static_server(html_dir) as url:
+        found = {query: summaries(page, url, query) for query in PART_NAMES}
+    for query, person in PART_NAMES.items():
+        href, summary = found[query][0]
+        assert href.startswith(PERSON_ENTRY), found[query]
+        opening = " ".join(definition(person).split()[:6])
+        assert summary.startswith(f"{person} {opening}"), (person, summary)
+
+
+def definition(term):
+    """The definition of a glossary term, as its source writes it."""
+    text = (BOOK / "people.md").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    return lines[glossary_line(text, term)].strip()

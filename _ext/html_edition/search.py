@@ -2,8 +2,9 @@
 ``html_search_scorer``) knows of each fact: its label ("Fact 6") and how much
 it is about each word; the name of each glossary term, by its page and id,
 so that a result that is a person's entry reads "Lars Ulrich · People", not
-"People" as the page it is on; and where each page's own text begins, which
-its result's summary is taken from.
+"People" as the page it is on, and its entry's element, which the result
+leads to and is summarised from, definition and all; and where each page's
+own text begins, which its result's summary is taken from.
 
 A fact is about the words of its title (weight 3 each time), of its lead (2),
 of its index entries (2) and of its other paragraphs (1). A paragraph that
@@ -26,6 +27,7 @@ from book_core.checks import plain_text
 from book_core.facts import lead_of
 from book_core.people import glossary_documents
 
+from . import glossary_entry_id
 from .previews import facts, is_html_edition
 
 SEARCH_PAGE = "search"
@@ -66,11 +68,12 @@ def fact_words(section, own_ids, fact_ids):
 
 
 def term_names(env):
-    """{document: {id: name}} of every glossary term, as the glossary writes the name."""
+    """{document: {id: [name, its entry's id]}} of every glossary term, as the glossary writes the name."""
     names = {}
     for docname in glossary_documents(env):
         for term in env.get_doctree(docname).findall(nodes.term):
-            names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], plain_text(term)))
+            entry = [plain_text(term), glossary_entry_id(term.parent)]
+            names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], entry))
     return names
 
 
