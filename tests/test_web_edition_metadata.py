@@ -63,6 +63,12 @@ def test_the_front_pages_title_is_the_books_and_every_other_page_names_the_book_
         assert plain(html_pages[page].title.get_text()) == f"{own_title} \N{EM DASH} {CONF['html_title']}"
 
 
+def test_every_pages_footer_names_the_author_once_in_its_copyright_notice(html_pages):
+    for page, soup in html_pages.items():
+        footer = plain(" ".join(soup.select_one("footer.bd-footer-content").get_text().split()))
+        assert footer.count(CONF["author"]) == 1 and CONF["copyright"] in footer, (page, footer)
+
+
 def test_the_social_image_is_the_1200_by_630_card_drawn_from_the_current_cover(read_the_docs):
     image = Image.open(read_the_docs.html / SOCIAL_CARD)
     assert (image.format, image.size) == ("JPEG", (1200, 630))
