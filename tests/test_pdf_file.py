@@ -1,12 +1,14 @@
 """The PDF is a finished book file: A5, fonts embedded, metadata and tags present, each fact on a page of its
-own with no blank page between two, the first on a right-hand page, and reproducible: a second `make all` at
-the same SOURCE_DATE_EPOCH, in a copy of the book in another folder, gives the same bytes."""
+own with no blank page between two, the first on a right-hand page, the article's title in its colophon set as
+the front page sets it, and reproducible: a second `make all` at the same SOURCE_DATE_EPOCH, in a copy of the
+book in another folder, gives the same bytes."""
 
 from datetime import UTC, datetime
 
-from book import CONF, SOURCE_DATE_EPOCH
+from book import CONF, SOURCE_DATE_EPOCH, plain
 
 A5 = (419.53, 595.28)  # points
+FILM = "A Star Is Born"
 
 
 def fonts(pdf):
@@ -63,3 +65,16 @@ def test_pdf_is_tagged_as_pdf_ua(pdf):
 def test_a_second_build_elsewhere_at_the_same_date_is_byte_identical(pdf_file, published_again):
     (again,) = (published_again / "pdf").glob("*.pdf")
     assert again.read_bytes() == pdf_file.read_bytes()
+
+
+def test_the_colophon_sets_the_articles_title_in_italics_and_the_film_within_it_upright(pdf):
+    """As the front page sets the article's title, and as a title within an italic title is set."""
+    runs = []
+    page = next(page for page in pdf.pages if "Retold from the article" in page.extract_text())
+    page.extract_text(visitor_text=lambda text, _cm, _tm, font, _size: runs.append((text, font)))
+    words = [(plain(word), "Italic" in str(font["/BaseFont"])) for text, font in runs for word in text.split()]
+    title = CONF["source_title"].split()
+    start = [word for word, _italic in words].index("article") + 1  # "Retold from the article …"
+    film = title.index(FILM.split()[0])
+    upright = range(film, film + len(FILM.split()))
+    assert words[start : start + len(title)] == [(word, position not in upright) for position, word in enumerate(title)]

@@ -204,7 +204,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         first_part = front.first_child_matching_class(nodes.section) or len(front)
         front[first_part:first_part] = [
             nodes.paragraph("", self.config.author, classes=["byline"]),
-            self.colophon(),
+            self.colophon(front),
             self.contents(front, parts),
         ]
         self.id_owner = give_ids_one_owner(tree, root)
@@ -220,14 +220,17 @@ class PDFBuilder(SingleFileHTMLBuilder):
                     numbers.setdefault(figtype, {})[self.id_owner.get((docname, figure_id), figure_id)] = number
         return {self.config.root_doc: numbers}
 
-    def colophon(self):
-        """The copyright page: the copyright, and the article the book retells."""
+    def colophon(self, front):
+        """The copyright page: the copyright, and the article the book retells, its title set as the front page
+        sets it (a title within it upright), where the front page names it."""
+        # Made after Sphinx's smart quotes ran, so its apostrophes are made typographic here.
+        title = smartyPants(self.config.source_title)
+        as_set = (node.deepcopy() for node in front.findall(nodes.emphasis) if node.astext() == title)
         source = nodes.paragraph(
-            # Made after Sphinx's smart quotes ran, so its apostrophes are made typographic here.
             "",
             "",
             nodes.Text("Retold from the article "),
-            nodes.emphasis("", smartyPants(self.config.source_title)),
+            next(as_set, nodes.emphasis("", title)),
             nodes.Text(". Every quotation is the article’s, word for word."),
         )
         return nodes.container("", nodes.paragraph("", f"© {self.config.copyright}"), source, classes=["colophon"])
