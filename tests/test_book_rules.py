@@ -1124,6 +1124,20 @@ def test_an_index_entry_is_set_in_italics_where_an_index_sets_it():
     assert set_as("The Fame Monster (album)", titles) == [("The Fame Monster (album)", False)]
 
 
+def test_a_title_within_an_italic_title_is_set_upright_as_written():
+    titles = {"Road to Stardom: Making A Star Is Born, The": "italic", "Star Is Born, A": "italic", "Shallow": "quoted"}
+    assert set_as("Road to Stardom: Making A Star Is Born, The (featurette)", titles) == [
+        ("Road to Stardom: Making ", True),
+        ("A Star Is Born", False),
+        (", The", True),
+        (" (featurette)", False),
+    ]
+    assert set_as("Star Is Born, A (film)", titles) == [("Star Is Born, A", True), (" (film)", False)]
+    # A title within another is a whole title, not the start of a longer word; a song is no work.
+    titles = {"Fame, The": "italic", "Famed Ones Sing Shallow, The": "italic", "Shallow": "quoted"}
+    assert set_as("Famed Ones Sing Shallow, The", titles) == [("Famed Ones Sing Shallow, The", True), ("", False)]
+
+
 def test_a_glossary_belongs_to_the_glossary_of_people_not_to_a_fact():
     text = "# A Fact\n\nText.\n\n:::{glossary}\nMetallica\n   A band.\n:::\n"
     assert problems_as_text(text_problems("chapters/02-glastonbury.md", text)) == [

@@ -2,7 +2,8 @@
 three editions no entry has a straight quote, and every person reads the same
 in the index as in the glossary ("Sonja Durham’s husband"); a "see" is set in
 italics, as indexes set it, and a title as the text sets it, wherever it is
-filed: a work's in italics, a song's in quotes, its qualifier upright."""
+filed: a work's in italics, a song's in quotes, its qualifier upright, and a
+work's title within a work's title upright."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -75,3 +76,17 @@ def test_a_title_is_set_as_the_text_sets_it_wherever_it_is_filed(indexes):
         assert len(film) == 2 and film[0].startswith("Star Is Born, A (film)"), (edition, film)
         assert len(song) == 2 and song[0].startswith("\N{LEFT DOUBLE QUOTATION MARK}Never Love Again"), (edition, song)
         assert all(italic is None for italic, text in entries if "Never Love Again" in text), edition
+
+
+def test_the_films_title_within_the_featurettes_is_set_upright(indexes):
+    for edition, index in indexes.items():
+        entries = [
+            [child for child in item.contents if child.name != "ul"]  # its own words, not its sub-entries'
+            for item in index.select("li > p, table.indextable li")
+        ]
+        featurette = [words for words in entries if "Road to Stardom" in "".join(word.get_text() for word in words)]
+        assert len(featurette) == 2, edition  # under its letter and under its group
+        for words in featurette:
+            italic = [word.get_text() for word in words if word.name == "em"]
+            assert italic[:2] == ["Road to Stardom: Making ", ", The"], (edition, words)
+            assert "".join(word.get_text() for word in words).startswith("Road to Stardom: Making A Star Is Born, The")

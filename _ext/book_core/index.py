@@ -23,9 +23,9 @@ the glossary alone, leads first to each fact that names them
 (``people_mentions``), in every edition, as their "Appears in" list does.
 
 The index sets "see" in italics, as indexes do, and a title as the text does,
-wherever it files it: a work's in italics, a song's in quotes, by the group
-conf.py's ``index_title_groups`` names ("works", "songs"), its qualifier
-upright; a title that opens with an article is filed under the word after it
+wherever it files it: a work's in italics, a work's title within it upright,
+a song's in quotes, by the group conf.py's ``index_title_groups`` names
+("works", "songs"), its qualifier upright; a title that opens with an article is filed under the word after it
 (``filed_titles``): "*Star Is Born, A* (film)" under S.
 
 The HTML's "previous" and "next" links, which Sphinx gives pages alone, go on
@@ -59,9 +59,11 @@ def filed_under(entry, node):
     return [(kind, key, target, main, None), *see]
 
 
-# A title as an index files it, its qualifier after it: "A Star Is Born (film)"; and one that opens with an article.
+# A title as an index files it, its qualifier after it: "A Star Is Born (film)"; and one that opens with an article,
+# as written and as filed.
 QUALIFIED_TITLE = re.compile(r"(?P<title>.*?)(?P<qualifier>(?: \([^()]*\))?)")
 OPENING_ARTICLE = re.compile(r"(?P<article>A|An|The) (?P<rest>.+)")
+FILED_ARTICLE = re.compile(r"(?P<rest>.+), (?P<article>A|An|The)")
 
 
 def filed_titles(entries, groups):
@@ -203,10 +205,25 @@ def set_as(name, titles):
             return [(see.strip(), True), (" " + name.removeprefix(see), False)]
     title, qualifier = QUALIFIED_TITLE.fullmatch(name).groups()
     if titles.get(title) == "italic":
-        return [(title, True), (qualifier, False)]
+        return [*in_italics_but_titles_within(title, titles), (qualifier, False)]
     if titles.get(title) == "quoted":
         return [(f"\N{LEFT DOUBLE QUOTATION MARK}{title}\N{RIGHT DOUBLE QUOTATION MARK}{qualifier}", False)]
     return [(name, False)]
+
+
+def in_italics_but_titles_within(title, titles):
+    """An italic title's words, each (text, in italics), a work's title within it upright, as the text sets a title
+    within a title: "*Road to Stardom: Making* A Star Is Born*, The*"."""
+    within = [
+        f"{filed['article']} {filed['rest']}" if (filed := FILED_ARTICLE.fullmatch(other)) else other
+        for other, setting in titles.items()
+        if setting == "italic" and other != title
+    ]
+    if not within:
+        return [(title, True)]
+    alternatives = "|".join(re.escape(other) for other in sorted(within, key=len, reverse=True))
+    parts = re.split(rf"\b({alternatives})\b", title)  # the title's own words, then a title within, by turns
+    return [(part, position % 2 == 0) for position, part in enumerate(parts) if part]
 
 
 def as_markup(words):
