@@ -67,8 +67,7 @@ var Scorer = {
     }
     const terms = {};
     for (const [docname, names] of Object.entries((window.bookSearch || {}).terms || {})) {
-      terms[docname] = Object.entries(names).map(([id, [name, entry]]) => ({
-        id,
+      terms[docname] = Object.values(names).map(([name, entry]) => ({
         name,
         entry,
         stems: splitQuery(name.toLowerCase()).map((word) => stemmer.stemWord(word)),
@@ -96,7 +95,7 @@ var Scorer = {
   },
 
   // The glossary entry on a page whose name holds every word of the query, the shortest if several do ("Sonja
-  // Durham" before "Sonja Durham's husband"): { id, name }, or null.
+  // Durham" before "Sonja Durham's husband"): { name, entry: its element's id, stems }, or null.
   _personNamed: (docname) => {
     const stems = Scorer._queryStems();
     let found = null;

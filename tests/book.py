@@ -122,6 +122,17 @@ def glossary_terms(root=BOOK):
     return list(index_names(root))
 
 
+def glossary_definition(html_pages, term_id):
+    """A glossary entry as the built glossary gives it: the term, and its definition without "Appears in"."""
+    term = html_pages["people.html"].find(id=term_id)
+    for anchor in term.select("a.headerlink"):
+        anchor.extract()
+    paragraphs = term.find_next_sibling("dd").find_all("p", recursive=False)
+    return collapsed(term.get_text()), [
+        collapsed(p.get_text()) for p in paragraphs if "appears-in" not in p.get("class", [])
+    ]
+
+
 def require(available, reason):
     """Skip a check whose tool this machine lacks; under CI (CI=true) fail instead."""
     if available:

@@ -24,7 +24,7 @@ import re
 import pytest
 from docutils import nodes
 
-from book import BOOK, collapsed, fact_label, plain, require
+from book import BOOK, collapsed, fact_label, glossary_definition, plain, require
 from browser import MODES, WIDTHS, open_book, tab_to
 from html_edition.previews import inline_html
 from test_browser_accessibility import report, wcag_violations
@@ -42,17 +42,6 @@ OPEN_PREVIEW = f"{PREVIEW}[data-state='visible']"
 SAM_ELLIOTT = "a[href='../people.html#term-Sam-Elliott']"
 FACT_6 = "chapters/06-first-take.html"  # it links people and two facts, Fact 8 and Fact 3
 FACT_8_LINK = "a.reference.internal[href='08-camera-and-character.html#fact-camera']"
-
-
-def definition(html_pages, term_id):
-    """A glossary entry as the built glossary gives it: the term, and its definition without "Appears in"."""
-    term = html_pages["people.html"].find(id=term_id)
-    for anchor in term.select("a.headerlink"):
-        anchor.extract()
-    paragraphs = term.find_next_sibling("dd").find_all("p", recursive=False)
-    return collapsed(term.get_text()), [
-        collapsed(p.get_text()) for p in paragraphs if "appears-in" not in p.get("class", [])
-    ]
 
 
 def lead(html_pages, fact):
@@ -104,7 +93,7 @@ def test_hovering_a_person_shows_their_glossary_entry(new_page, html_dir, html_p
     assert page.url.startswith("file://")
     page.hover(SAM_ELLIOTT)
     preview = open_preview(page)
-    term, paragraphs = definition(html_pages, "term-Sam-Elliott")
+    term, paragraphs = glossary_definition(html_pages, "term-Sam-Elliott")
     assert (term, paragraphs) == (
         "Sam Elliott",
         ["Real person. In A Star Is Born he plays Bobby, the brother of Jackson."],
@@ -129,7 +118,7 @@ def test_every_person_linked_from_a_fact_has_their_entry_as_preview(new_page, ht
             page.mouse.move(0, 0)
             no_preview(page)
             page.hover(f".bd-article a[href='{href}']")
-            term, paragraphs = definition(html_pages, term_id)
+            term, paragraphs = glossary_definition(html_pages, term_id)
             assert collapsed(open_preview(page).inner_text()) == collapsed(" ".join([term, *paragraphs])), href
             checked.add(term_id)
     assert {"term-Sonja-Durham", "term-Sam-Elliott", "term-Lars-Ulrich", "term-Tony-Bennett"} <= checked

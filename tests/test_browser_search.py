@@ -17,7 +17,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from book import BOOK, collapsed, fact_label, glossary_line, glossary_terms, plain
+from book import collapsed, fact_label, glossary_definition, glossary_terms, plain
 from browser import opened_in_tabs, static_server
 
 PERSON_ENTRY = "people.html#entry-term-"  # where a result for a person leads: their glossary entry, as a whole
@@ -180,7 +180,7 @@ def test_a_results_summary_is_the_pages_own_text_from_where_it_leads(new_page, h
     assert fact_summary.removeprefix("...").startswith(f"{fact_label(facts[1].number)}: {facts[1].title}"), fact_summary
 
 
-def test_a_persons_result_is_summarised_with_their_definition(new_page, html_dir):
+def test_a_persons_result_is_summarised_with_their_definition(new_page, html_dir, html_pages):
     """Sphinx summarises a result with the text of the element it leads to: for a person, their entry, name and
     definition, where the glossary's term alone would repeat the result's name; the name and the definition are
     apart ("Lars Ulrich Real person."), where Sphinx's markup runs the two together."""
@@ -190,12 +190,5 @@ def test_a_persons_result_is_summarised_with_their_definition(new_page, html_dir
     for query, person in PART_NAMES.items():
         href, summary = found[query][0]
         assert href.startswith(PERSON_ENTRY), found[query]
-        opening = " ".join(definition(person).split()[:6])
-        assert summary.startswith(f"{person} {opening}"), (person, summary)
-
-
-def definition(term):
-    """The definition of a glossary term, as its source writes it."""
-    text = (BOOK / "people.md").read_text(encoding="utf-8")
-    lines = text.splitlines()
-    return lines[glossary_line(text, term)].strip()
+        name, definition = glossary_definition(html_pages, href.removeprefix(PERSON_ENTRY.removesuffix("term-")))
+        assert summary.startswith(f"{name} {definition[0][:40]}"), (person, summary)

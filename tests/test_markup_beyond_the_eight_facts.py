@@ -11,7 +11,9 @@ every edition, a person a chapter names by another term of their glossary
 entry has that fact in their "Appears in" list, even where glossary and
 chapter write its accent in two Unicode forms; in the HTML, a title holding
 "<" and "&" is text in the theme's print header, and a glossary
-entry's preview shows a ``{ref}`` as its page does. (That a subheading leaves
+entry's preview shows a ``{ref}`` as its page does, an entry's names and its
+definition read apart, and a plain definition list beside the glossary is
+no glossary entry. (That a subheading leaves
 the PDF's running head to its fact, and that a long code line and a wide image
 wrap or shrink to the page, is the print stylesheet's, looked at, not
 measured.)"""
@@ -37,6 +39,7 @@ FILM_AGAIN = "{index}`A Star Is Born <A Star Is Born (film), works; A Star Is Bo
 KRISTOFFERSON = "to play on stage ahead of him."
 TOLD_IN = "His slot is told in {ref}`fact-glastonbury`."
 ACCENTED_TERM = "Lärs Ulrich"
+PLAIN_DEFINITION_LIST = "A surname\n: The name a person is filed under in the index.\n"
 SIXTH_TITLE = "This Heartbreaking Scene Used the First Take"
 SIXTH_TITLE_WITH_MARKUP_CHARACTERS = SIXTH_TITLE + ", `<i>` & All"
 INDENTED = {"\t": "A paragraph indented by a tab.", "    ": "A paragraph indented by four spaces."}
@@ -70,7 +73,7 @@ def build_markup_book(folder):
     file the fifth includes), its title holding
     "<i>" and "&", whose front page lists
     the back matter first, the glossary as "Who is who", and has a heading with a link, and whose
-    glossary has a {ref} in a definition."""
+    glossary has a {ref} in a definition and a plain definition list after it."""
     book = copy_book(folder / "book")
     (book / "images").mkdir()
     Image.new("RGB", (1600, 400), "#c33").save(book / "images" / "wide.png")
@@ -103,6 +106,7 @@ def build_markup_book(folder):
         chapter(book, "03"), "\n3. First, Coachella.\n4. Then Stagecoach.\n\nAgain {index}`Metallica <!Metallica>`.\n"
     )
     people.write_text(people.read_text(encoding="utf-8").replace(KRISTOFFERSON, KRISTOFFERSON + " " + TOLD_IN, 1))
+    append(people, f"\n{PLAIN_DEFINITION_LIST}")
     front = book / "index.md"
     text = front.read_text(encoding="utf-8").replace("## How to read it", "## How to read it with {term}`Lady Gaga`")
     front.write_text(text[: text.index(":::{toctree}")] + TOCTREES, encoding="utf-8")
@@ -209,3 +213,16 @@ def test_an_index_entry_links_each_document_at_its_first_mention(markup_book, re
     genindex = BeautifulSoup((book / "_build" / "html" / "genindex.html").read_text(encoding="utf-8"), "html.parser")
     links = [a["href"] for a in genindex.select("a") if a["href"].startswith("chapters/02-glastonbury.html#index-")]
     assert "chapters/02-glastonbury.html#index-2" in links and "chapters/02-glastonbury.html#index-10" not in links
+
+
+def test_a_glossary_entrys_names_and_definition_read_apart(request, markup_book):
+    """Sphinx writes an entry's terms and its definition with nothing between them, which a search result's
+    summary, taken from the entry's text, would read as one word: "Lars UlrichUlrich"."""
+    book, _result = built(request, "markup_book")
+    page = BeautifulSoup((book / "_build" / "html" / "people.html").read_text(encoding="utf-8"), "html.parser")
+    entry = page.find(id="entry-term-Lars-Ulrich")
+    for permalink in entry.select("a.headerlink"):
+        permalink.extract()
+    names = f"Lars Ulrich Ulrich {unicodedata.normalize('NFC', ACCENTED_TERM)}"
+    assert collapsed(entry.get_text()).startswith(f"{names} Real person."), entry.get_text()
+    assert page.find("dt", string="A surname").find_parent(class_="glossary-entry") is None

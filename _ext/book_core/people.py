@@ -25,6 +25,11 @@ def glossary_terms(env):
     }
 
 
+def is_glossary_list(definition_list):
+    """Whether a definition list is a glossary's, which Sphinx's glossary directive writes as one."""
+    return isinstance(definition_list.parent, addnodes.glossary)
+
+
 def glossary_documents(env):
     """The documents that hold a glossary, sorted by name."""
     return sorted({docname for docname, _anchor in glossary_terms(env)})

@@ -19,12 +19,9 @@ from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
 from book_core.numbering import FactHeadings
+from book_core.people import is_glossary_list
 
 DEEPEST_HEADING = 6
-
-
-def _in_glossary(definition_list):
-    return isinstance(definition_list.parent, addnodes.glossary)
 
 
 def _is_toctree_caption(title):
@@ -39,12 +36,12 @@ class BookTranslator(FactHeadings, HTML5Translator):
         self.body.append("</div>\n")
 
     def visit_term(self, node):
-        if not _in_glossary(node.parent.parent):
+        if not is_glossary_list(node.parent.parent):
             return super().visit_term(node)
         self.body.append(self.starttag(node, "dt", "", **{"epub:type": "glossterm"}))
 
     def visit_definition(self, node):
-        if not _in_glossary(node.parent.parent):
+        if not is_glossary_list(node.parent.parent):
             return super().visit_definition(node)
         self.body.append(self.starttag(node, "dd", "", **{"epub:type": "glossdef"}))
 

@@ -9,10 +9,10 @@ What only the published site needs is ``publishing``, which conf.py loads
 when the book has an address to be published at.
 """
 
-from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
 from book_core.numbering import FactHeadings
+from book_core.people import is_glossary_list
 
 PARTS = ["theme_titles", "icons", "downloads", "previews", "search"]
 ENTRY_PREFIX = "entry-"
@@ -23,24 +23,20 @@ def glossary_entry_id(entry):
     return ENTRY_PREFIX + entry[0]["ids"][0]
 
 
-def _in_glossary(entry):
-    return isinstance(entry.parent.parent, addnodes.glossary)
-
-
 class BookTranslator(FactHeadings, HTML5Translator):
     def visit_definition_list_item(self, node):
-        if _in_glossary(node):
+        if is_glossary_list(node.parent):
             self.body.append(self.starttag(node, "div", CLASS="glossary-entry", ids=[glossary_entry_id(node)]))
         super().visit_definition_list_item(node)
 
     def depart_definition_list_item(self, node):
         super().depart_definition_list_item(node)
-        if _in_glossary(node):
+        if is_glossary_list(node.parent):
             self.body.append("</div>\n")
 
-    def visit_definition(self, node):
-        self.body.append("\n")  # Sphinx ends a term with no space: its text would run into the definition's
-        super().visit_definition(node)
+    def depart_term(self, node):
+        super().depart_term(node)
+        self.body.append("\n")  # Sphinx ends a term with no space: its text would run into the next one's
 
 
 def setup(app):

@@ -25,7 +25,7 @@ from sphinx import addnodes
 
 from book_core.checks import plain_text
 from book_core.facts import lead_of
-from book_core.people import glossary_documents
+from book_core.people import glossary_documents, is_glossary_list
 
 from . import glossary_entry_id
 from .previews import facts, is_html_edition
@@ -72,6 +72,8 @@ def term_names(env):
     names = {}
     for docname in glossary_documents(env):
         for term in env.get_doctree(docname).findall(nodes.term):
+            if not is_glossary_list(term.parent.parent):
+                continue  # a term of a plain definition list
             entry = [plain_text(term), glossary_entry_id(term.parent)]
             names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], entry))
     return names
