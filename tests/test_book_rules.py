@@ -1133,9 +1133,14 @@ def test_a_title_within_an_italic_title_is_set_upright_as_written():
         (" (featurette)", False),
     ]
     assert set_as("Star Is Born, A (film)", titles) == [("Star Is Born, A", True), (" (film)", False)]
-    # A title within another is a whole title, not the start of a longer word; a song is no work.
-    titles = {"Fame, The": "italic", "Famed Ones Sing Shallow, The": "italic", "Shallow": "quoted"}
-    assert set_as("Famed Ones Sing Shallow, The", titles) == [("Famed Ones Sing Shallow, The", True), ("", False)]
+    # A title within another is a whole title, not the start of a longer word, though it ends in punctuation;
+    # a song is no work.
+    titles = {"Fame, The": "italic", "Help!": "italic", "Shallow": "quoted"}
+    titles |= {"Making The Famed Ones Sing Shallow, The": "italic", "Singing Help! Live": "italic"}
+    assert set_as("Making The Famed Ones Sing Shallow, The", titles)[:-1] == [
+        ("Making The Famed Ones Sing Shallow, The", True)
+    ]
+    assert set_as("Singing Help! Live", titles)[:-1] == [("Singing ", True), ("Help!", False), (" Live", True)]
 
 
 def test_a_glossary_belongs_to_the_glossary_of_people_not_to_a_fact():

@@ -66,6 +66,12 @@ OPENING_ARTICLE = re.compile(r"(?P<article>A|An|The) (?P<rest>.+)")
 FILED_ARTICLE = re.compile(r"(?P<rest>.+), (?P<article>A|An|The)")
 
 
+def as_written(filed):
+    """A title as the text writes it, its article put back in front: "Star Is Born, A" is "A Star Is Born"."""
+    article = FILED_ARTICLE.fullmatch(filed)
+    return f"{article['article']} {article['rest']}" if article else filed
+
+
 def filed_titles(entries, groups):
     """An index node's entries, each title that opens with an article filed under the word after it, as indexes
     file titles ("Fame, The (album)"): a title is what the node files under one of `groups` too ("works; The
@@ -214,15 +220,12 @@ def set_as(name, titles):
 def in_italics_but_titles_within(title, titles):
     """An italic title's words, each (text, in italics), a work's title within it upright, as the text sets a title
     within a title: "*Road to Stardom: Making* A Star Is Born*, The*"."""
-    within = [
-        f"{filed['article']} {filed['rest']}" if (filed := FILED_ARTICLE.fullmatch(other)) else other
-        for other, setting in titles.items()
-        if setting == "italic" and other != title
-    ]
+    within = [as_written(other) for other, setting in titles.items() if setting == "italic" and other != title]
     if not within:
         return [(title, True)]
     alternatives = "|".join(re.escape(other) for other in sorted(within, key=len, reverse=True))
-    parts = re.split(rf"\b({alternatives})\b", title)  # the title's own words, then a title within, by turns
+    # The title's own words, then a title within, by turns; a title within stands apart from the words around it.
+    parts = re.split(rf"(?<!\w)({alternatives})(?!\w)", title)
     return [(part, position % 2 == 0) for position, part in enumerate(parts) if part]
 
 
