@@ -225,7 +225,9 @@ class PDFBuilder(SingleFileHTMLBuilder):
         sets it (a title within it upright), where the front page names it."""
         # Made after Sphinx's smart quotes ran, so its apostrophes are made typographic here.
         title = smartyPants(self.config.source_title)
-        as_set = (node.deepcopy() for node in front.findall(nodes.emphasis) if node.astext() == title)
+        as_set = (
+            without_links(node) for node in front.findall(nodes.emphasis) if " ".join(node.astext().split()) == title
+        )
         source = nodes.paragraph(
             "",
             "",
