@@ -74,8 +74,8 @@ html_theme_options = {
     "use_repository_button": False,
     "home_page_in_toc": False,
     "navbar_persistent": [],
-    # The copyright notice alone: it names the author, whom the theme's "By …" line would name again.
-    "footer_content_items": ["copyright.html"],
+    # The theme's, but for its "By …" line: the copyright notice names the author.
+    "footer_content_items": ["copyright.html", "last-updated.html", "extra-footer.html"],
 }
 
 html_sidebars = {
