@@ -1,4 +1,5 @@
-"""Every link in the PDF jumps to the page that prints its target, and the printed page numbers are right."""
+"""Every link in the PDF jumps to the page that prints its target, and the printed page numbers are right; every
+link is tagged as a link, as PDF/UA-1 wants."""
 
 import re
 from collections import Counter
@@ -138,3 +139,27 @@ def test_a_persons_index_entry_gives_the_pages_of_the_facts_that_name_them_then_
         pages = [int(number) for number in re.search(rf"{re.escape(filed_as)}, ([\d, ]+)", text)[1].split(", ")]
         named_in = [begins[fact.number] for fact in facts if person in people_mentioned(fact)]
         assert pages[:-1] == named_in and len(pages) == len(named_in) + 1, (person, pages)
+
+
+def structure_parents(pdf):
+    """{key: structure element} of the PDF's structure tree's parent tree, a number tree."""
+    found, trees = {}, [pdf.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]]
+    while trees:
+        tree = trees.pop().get_object()
+        numbers = tree.get("/Nums", [])
+        found.update({int(key): value for key, value in zip(numbers[::2], numbers[1::2], strict=True)})
+        trees += tree.get("/Kids", [])
+    return found
+
+
+def test_every_link_annotation_is_tagged_as_a_link(pdf):
+    """PDF/UA-1 (7.18.5) nests each link annotation in a Link element of the structure tree, which a screen
+    reader announces as a link; WeasyPrint tags an annotation for an element inside a link as a span of text."""
+    parents = structure_parents(pdf)
+    tagged = Counter(
+        str(parents[annotation.get_object()["/StructParent"]].get_object()["/S"])
+        for page in pdf.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object()["/Subtype"] == "/Link"
+    )
+    assert set(tagged) == {"/Link"}, tagged

@@ -106,6 +106,15 @@ def give_ids_one_owner(tree, root):
     return owner
 
 
+def link_text_alone(tree):
+    """Each link's text without the inline element Sphinx wraps it in (<span class="xref">): WeasyPrint (70) gives
+    an element in a link a link annotation of its own, which it tags as a span of text, not as a link (PDF/UA-1
+    7.18.5 wants every link annotation in a Link), and which a reader tabbing through the links meets twice."""
+    for reference in tree.findall(nodes.reference):
+        for inline in [child for child in reference.children if isinstance(child, nodes.inline)]:
+            reference.replace(inline, inline.children)
+
+
 def lift_documents(tree, front):
     """Move the documents the front matter's toctrees pulled in up beside it, as the book's parts."""
     parts = list(front.findall(addnodes.start_of_file))
@@ -143,12 +152,13 @@ def without_links(node):
 
 
 def contents_entry(refuri, label, title):
-    reference = nodes.reference("", "", refuri=refuri, internal=True)
+    """An entry of the contents: its label ("Fact 1"), then its title, linked (an element in a link would be tagged
+    as no link: ``link_text_alone``)."""
+    paragraph = nodes.paragraph()
     if label:
-        reference += nodes.inline("", label, classes=["fact-label"])
-        reference += nodes.Text(" ")
-    reference += nodes.inline("", "", *without_links(title).children, classes=["entry-title"])
-    return nodes.list_item("", nodes.paragraph("", "", reference))
+        paragraph += [nodes.inline("", label, classes=["fact-label"]), nodes.Text(" ")]
+    paragraph += nodes.reference("", "", *without_links(title).children, refuri=refuri, internal=True)
+    return nodes.list_item("", paragraph)
 
 
 class PDFBuilder(SingleFileHTMLBuilder):
@@ -187,6 +197,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         tree = inline_all_toctrees(self, set(), root, tree, lambda text: text, [root])
         tree["docname"] = root
         self.env.resolve_references(tree, root, self)
+        link_text_alone(tree)
 
         front = tree.next_node(nodes.section)
         front["classes"].append("front-matter")
