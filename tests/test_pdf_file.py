@@ -1,5 +1,6 @@
 """The PDF is a finished book file: A5, fonts embedded, metadata and tags present, each fact on a page of its
-own with no blank page between two, the first on a right-hand page, the article's title in its colophon set as
+own with no blank page between two, the first on a right-hand page, one heading in the structure tree for each
+heading of the book, the article's title in its colophon set as
 the front page sets it, and reproducible: a second `make all` at the same SOURCE_DATE_EPOCH, in a copy of the
 book in another folder, gives the same bytes."""
 
@@ -78,3 +79,25 @@ def test_the_colophon_sets_the_articles_title_in_italics_and_the_film_within_it_
     film = title.index(FILM.split()[0])
     upright = range(film, film + len(FILM.split()))
     assert words[start : start + len(title)] == [(word, position not in upright) for position, word in enumerate(title)]
+
+
+def structure_elements(pdf):
+    """(element, the structure types of its ancestors) for each element of the PDF's structure tree."""
+    found, waiting = [], [(pdf.trailer["/Root"]["/StructTreeRoot"], ())]
+    while waiting:
+        element, ancestors = waiting.pop()
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict) and "/S" in kid:
+                found.append((kid, ancestors))
+                waiting.append((kid, (*ancestors, str(kid["/S"]))))
+    return found
+
+
+def test_each_heading_is_one_heading_in_the_structure_tree(pdf, facts):
+    """A screen reader lists a fact's heading once: WeasyPrint tags a block inside a heading as a heading too."""
+    elements = structure_elements(pdf)
+    headings = [ancestors for element, ancestors in elements if str(element["/S"]) == "/H1"]
+    assert not [ancestors for ancestors in headings if "/H1" in ancestors]
+    assert len(headings) == len(facts) + 3  # the facts, the glossary, the index, and the book's title
