@@ -1,9 +1,10 @@
 """The PDF is a finished book file: A5, fonts embedded, metadata and tags present, each fact on a page of its
 own with no blank page between two, the first on a right-hand page, one heading in the structure tree for each
-heading of the book, the article's title in its colophon set as
+heading of the book, its text in black ink alone, the article's title in its colophon set as
 the front page sets it, and reproducible: a second `make all` at the same SOURCE_DATE_EPOCH, in a copy of the
 book in another folder, gives the same bytes."""
 
+import re
 from datetime import UTC, datetime
 
 from book import CONF, SOURCE_DATE_EPOCH, plain
@@ -101,3 +102,18 @@ def test_each_heading_is_one_heading_in_the_structure_tree(pdf, facts):
     headings = [ancestors for element, ancestors in elements if str(element["/S"]) == "/H1"]
     assert not [ancestors for ancestors in headings if "/H1" in ancestors]
     assert len(headings) == len(facts) + 3  # the facts, the glossary, the index, and the book's title
+
+
+# A colour operator of a page's content stream: its operands, and the operator (rg, k, scn...).
+COLOUR = re.compile(r"(?<![\w/.])((?:[\d.]+ )+)(rg|RG|g|G|k|K|sc|SC|scn|SCN)\b")
+
+
+def test_the_text_is_printed_in_black_ink_alone(pdf):
+    """Black as a printer sets text, 100% K in CMYK: RGB black would be printed in four inks, never quite in
+    register at 8.5 to 10.5 points."""
+    colours = {
+        (operands.strip(), operator)
+        for page in pdf.pages
+        for operands, operator in COLOUR.findall(page.get_contents().get_data().decode("latin-1"))
+    }
+    assert colours == {("0 0 0 1", "scn")}
