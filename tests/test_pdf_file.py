@@ -1,8 +1,8 @@
 """The PDF is a finished book file: A5, fonts embedded, metadata and tags present, each fact on a page of its
 own with no blank page between two, the first on a right-hand page, one heading in the structure tree for each
-heading of the book, its text in black ink alone, the article's title in its colophon set as
-the front page sets it, and reproducible: a second `make all` at the same SOURCE_DATE_EPOCH, in a copy of the
-book in another folder, gives the same bytes."""
+heading of the book (the contents' and the index letters' too), its text in black ink alone, the article's
+title in its colophon set as the front page sets it, and reproducible: a second `make all` at the same
+SOURCE_DATE_EPOCH, in a copy of the book in another folder, gives the same bytes."""
 
 import re
 from datetime import UTC, datetime
@@ -102,6 +102,17 @@ def test_each_heading_is_one_heading_in_the_structure_tree(pdf, facts):
     headings = [ancestors for element, ancestors in elements if str(element["/S"]) == "/H1"]
     assert not [ancestors for ancestors in headings if "/H1" in ancestors]
     assert len(headings) == len(facts) + 3  # the facts, the glossary, the index, and the book's title
+
+
+def test_the_contents_and_the_index_letters_are_headings(pdf, print_page):
+    """The contents' title and parts, and each letter of the index, are headings, which a screen reader moves
+    between, as every other title of the book is."""
+    contents = [heading.get_text() for heading in print_page.select(".contents h2")]
+    assert contents[0] == "Contents" and len(contents) == 3, contents  # and the front page's two toctrees
+    letters = [heading.get_text() for heading in print_page.select(".book-index h2")]
+    assert letters and all(len(letter) == 1 for letter in letters), letters
+    tagged = [element for element, _ancestors in structure_elements(pdf) if str(element["/S"]) == "/H2"]
+    assert len(tagged) == len(print_page.select("h2"))
 
 
 # A colour operator of a page's content stream: its operands, and the operator (rg, k, scn...).

@@ -106,6 +106,20 @@ def give_ids_one_owner(tree, root):
     return owner
 
 
+class print_heading(nodes.rubric):
+    """A heading the builder adds, the contents' and its parts', and each letter's of the index: written as a
+    heading of the second level, which a screen reader moves between, where Sphinx writes a rubric as a
+    paragraph."""
+
+
+def visit_print_heading(translator, node):
+    translator.body.append(translator.starttag(node, "h2", "", CLASS="rubric"))
+
+
+def depart_print_heading(translator, node):
+    translator.body.append("</h2>\n")
+
+
 def link_text_alone(tree):
     """Each link's text without the inline element Sphinx wraps it in (<span class="xref">): WeasyPrint (70) gives
     an element in a link a link annotation of its own, which it tags as a span of text, not as a link (PDF/UA-1
@@ -260,7 +274,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
     def contents(self, front, parts):
         root = self.config.root_doc
         contents = nodes.container(classes=["contents"])
-        contents += nodes.rubric("", _("Contents"))
+        contents += print_heading("", _("Contents"))
         front_entries = nodes.bullet_list(classes=["front"])
         for section in front.children:
             if isinstance(section, nodes.section):
@@ -276,7 +290,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
                 heading = nodes.title("", title) if title else self.env.titles[docname]
                 listed += contents_entry(DOCUMENT_ANCHOR + docname, label, heading)
             if caption:
-                contents += nodes.rubric("", caption)
+                contents += print_heading("", caption)
             contents += listed
         return contents
 
@@ -296,7 +310,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
                     subitems = (self.index_item(set_as(sub, titles), sublinks) for sub, sublinks in subentries)
                     item += nodes.bullet_list("", *subitems)
                 group += item
-            columns += nodes.rubric("", letter, ids=[INDEX_LETTER_PREFIX + letter])
+            columns += print_heading("", letter, ids=[INDEX_LETTER_PREFIX + letter])
             columns += group
         if any("main" in reference["classes"] for reference in columns.findall(nodes.reference)):
             key = (
@@ -448,6 +462,7 @@ def check_the_typeface_prints_every_character(app, env):
 
 def setup(app):
     app.add_builder(PDFBuilder)
+    app.add_node(print_heading, pdf=(visit_print_heading, depart_print_heading))
     app.setup_extension("pdf_edition.page_map")
     app.add_config_value("pdf_file_name", "book.pdf", "", types=frozenset({str}))
     app.add_config_value("pdf_theme", "print", "", types=frozenset({str}))
