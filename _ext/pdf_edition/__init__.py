@@ -41,6 +41,9 @@ from .page_map import INDEX, INDEX_LETTER_PREFIX, walk, write_page_map
 logger = sphinx_logging.getLogger(__name__)
 
 DOCUMENT_ANCHOR = "#document-"
+# A heading the builder adds (the contents' and its parts', each letter's of the index): a rubric, which Sphinx
+# writes as a heading at this level, where it would write a paragraph, which a screen reader does not move to.
+HEADING = {"heading-level": 2}
 
 
 # Where HarfBuzz's subsetter is not installed, WeasyPrint subsets the fonts with
@@ -106,24 +109,11 @@ def give_ids_one_owner(tree, root):
     return owner
 
 
-class print_heading(nodes.rubric):
-    """A heading the builder adds, the contents' and its parts', and each letter's of the index: written as a
-    heading of the second level, which a screen reader moves between, where Sphinx writes a rubric as a
-    paragraph."""
-
-
-def visit_print_heading(translator, node):
-    translator.body.append(translator.starttag(node, "h2", "", CLASS="rubric"))
-
-
-def depart_print_heading(translator, node):
-    translator.body.append("</h2>\n")
-
-
 def link_text_alone(tree):
     """Each link's text without the inline element Sphinx wraps it in (<span class="xref">): WeasyPrint (70) gives
     an element in a link a link annotation of its own, which it tags as a span of text, not as a link (PDF/UA-1
-    7.18.5 wants every link annotation in a Link), and which a reader tabbing through the links meets twice."""
+    7.18.5 wants every link annotation in a Link), and which a reader tabbing through the links meets twice.
+    Code or emphasis in a link keeps its element, and with it that tag: its look is the text's."""
     for reference in tree.findall(nodes.reference):
         for inline in [child for child in reference.children if isinstance(child, nodes.inline)]:
             reference.replace(inline, inline.children)
@@ -158,10 +148,11 @@ def label_fact(section, label):
 
 
 def without_links(node):
-    """A copy of `node` whose links are their text: an entry that is a link holds no other."""
+    """A copy of `node` whose links are their text, with no element around it (``link_text_alone``): an entry
+    that is a link holds no other."""
     copy = node.deepcopy()
     for reference in list(copy.findall(nodes.reference)):
-        reference.replace_self(nodes.inline("", "", *reference.children))
+        reference.parent.replace(reference, reference.children)
     return copy
 
 
@@ -274,7 +265,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
     def contents(self, front, parts):
         root = self.config.root_doc
         contents = nodes.container(classes=["contents"])
-        contents += print_heading("", _("Contents"))
+        contents += nodes.rubric("", _("Contents"), **HEADING)
         front_entries = nodes.bullet_list(classes=["front"])
         for section in front.children:
             if isinstance(section, nodes.section):
@@ -290,7 +281,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
                 heading = nodes.title("", title) if title else self.env.titles[docname]
                 listed += contents_entry(DOCUMENT_ANCHOR + docname, label, heading)
             if caption:
-                contents += print_heading("", caption)
+                contents += nodes.rubric("", caption, **HEADING)
             contents += listed
         return contents
 
@@ -310,7 +301,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
                     subitems = (self.index_item(set_as(sub, titles), sublinks) for sub, sublinks in subentries)
                     item += nodes.bullet_list("", *subitems)
                 group += item
-            columns += print_heading("", letter, ids=[INDEX_LETTER_PREFIX + letter])
+            columns += nodes.rubric("", letter, ids=[INDEX_LETTER_PREFIX + letter], **HEADING)
             columns += group
         if any("main" in reference["classes"] for reference in columns.findall(nodes.reference)):
             key = (
@@ -462,7 +453,6 @@ def check_the_typeface_prints_every_character(app, env):
 
 def setup(app):
     app.add_builder(PDFBuilder)
-    app.add_node(print_heading, pdf=(visit_print_heading, depart_print_heading))
     app.setup_extension("pdf_edition.page_map")
     app.add_config_value("pdf_file_name", "book.pdf", "", types=frozenset({str}))
     app.add_config_value("pdf_theme", "print", "", types=frozenset({str}))
