@@ -61,15 +61,26 @@ def test_a_see_reference_sets_see_in_italics(indexes):
         assert "see Cooper, Bradley" in sees, edition
 
 
+# An entry of an index: the PDF's, and the HTML's and the EPUB's.
+ENTRIES = "li > p, table.indextable li"
+
+
 def own_words(entry):
-    """(its opening words if in italics, else None; its words) of an index entry, without its sub-entries."""
-    words = [child for child in entry.contents if child.name != "ul"]
-    return words[0].get_text() if words[0].name == "em" else None, "".join(child.get_text() for child in words).strip()
+    """The words of an index entry, as text and elements, without its sub-entries."""
+    return [child for child in entry.contents if child.name != "ul"]
+
+
+def text_of(words):
+    return "".join(word.get_text() for word in words)
 
 
 def test_a_title_is_set_as_the_text_sets_it_wherever_it_is_filed(indexes):
     for edition, index in indexes.items():
-        entries = [own_words(item) for item in index.select("li > p, table.indextable li")]
+        # (its opening words if in italics, else None; its words) of each entry
+        entries = [
+            (words[0].get_text() if words[0].name == "em" else None, text_of(words).strip())
+            for words in map(own_words, index.select(ENTRIES))
+        ]
         film = [text for italic, text in entries if italic == "Star Is Born, A"]
         song = [text for italic, text in entries if "Never Love Again" in text]
         # Under its letter, with its qualifier, and under its group.
@@ -80,13 +91,9 @@ def test_a_title_is_set_as_the_text_sets_it_wherever_it_is_filed(indexes):
 
 def test_the_films_title_within_the_featurettes_is_set_upright(indexes):
     for edition, index in indexes.items():
-        entries = [
-            [child for child in item.contents if child.name != "ul"]  # its own words, not its sub-entries'
-            for item in index.select("li > p, table.indextable li")
-        ]
-        featurette = [words for words in entries if "Road to Stardom" in "".join(word.get_text() for word in words)]
+        featurette = [words for words in map(own_words, index.select(ENTRIES)) if "Road to Stardom" in text_of(words)]
         assert len(featurette) == 2, edition  # under its letter and under its group
         for words in featurette:
             italic = [word.get_text() for word in words if word.name == "em"]
             assert italic[:2] == ["Road to Stardom: Making ", ", The"], (edition, words)
-            assert "".join(word.get_text() for word in words).startswith("Road to Stardom: Making A Star Is Born, The")
+            assert text_of(words).startswith("Road to Stardom: Making A Star Is Born, The")
