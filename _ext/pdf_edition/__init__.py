@@ -119,6 +119,23 @@ def link_text_alone(tree):
             reference.replace(inline, inline.children)
 
 
+def spaces_after_index_targets(tree):
+    """Move the space before an index entry's target (an empty element) after it: WeasyPrint (70) keeps a space
+    followed by an empty element at the end of a line, so a justified line that breaks there stops short."""
+    for target in list(tree.findall(nodes.target)):
+        parent, position = target.parent, target.parent.index(target)
+        before = position - 1
+        while before >= 0 and isinstance(parent[before], addnodes.index):
+            before -= 1
+        if target.children or before < 0 or not isinstance(parent[before], nodes.Text):
+            continue
+        text = parent[before]
+        words = text.rstrip()
+        if words != text:
+            parent[before] = nodes.Text(words)
+            parent.insert(position + 1, nodes.Text(text[len(words) :]))
+
+
 def lift_documents(tree, front):
     """Move the documents the front matter's toctrees pulled in up beside it, as the book's parts."""
     parts = list(front.findall(addnodes.start_of_file))
@@ -203,6 +220,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         tree["docname"] = root
         self.env.resolve_references(tree, root, self)
         link_text_alone(tree)
+        spaces_after_index_targets(tree)
 
         front = tree.next_node(nodes.section)
         front["classes"].append("front-matter")
