@@ -3,6 +3,7 @@ link is tagged as a link, as PDF/UA-1 wants."""
 
 import re
 from collections import Counter
+from itertools import takewhile
 
 from bs4 import NavigableString
 
@@ -25,8 +26,10 @@ def printed_target(print_page, anchor):
     element = print_page.find(id=anchor)
     if element.name == "section":
         return element.find(re.compile(r"^h[1-6]$")).get_text(" ")
-    if "target" in element.get("class", []):
-        return "".join(s for s in element.next_elements if isinstance(s, NavigableString))[:24]
+    if "target" in element.get("class", []):  # the words after it in its paragraph: the page turns after it
+        block = element.find_parent(["p", "dt", "dd", "li"])
+        after = takewhile(lambda node: block in node.parents, element.next_elements)
+        return "".join(s for s in after if isinstance(s, NavigableString))[:24]
     return element.get_text(" ")
 
 
