@@ -29,7 +29,8 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF, glossary_line
-from book_core.checks import document_problems, image_problems, names, plain_text, unprinted_settings, what_stands
+from book_core.checks import document_problems, image_problems, names, unprinted_settings, what_stands
+from book_core.facts import prose
 from book_core.index import filed_titles, filed_under, set_as
 from book_core.model import (
     LABEL,
@@ -599,6 +600,7 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
             "follow: write {numref}`fact-…` instead",
         ),
         ("\nAs Fact\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
+        ("\nAs Fact\\\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
         ("\nAs fact 3 tells.\n", "chapters/02-glastonbury.md:10: 'fact 3' is a fact's number typed by hand"),
         ("\nAs Facts 2 and 3 show.\n", "chapters/02-glastonbury.md:10: 'Facts 2' is a fact's number typed by hand"),
         ("\nSee {term}Lady Gaga.\n", "chapters/02-glastonbury.md:10: '{term}' would print as typed: a role takes"),
@@ -621,6 +623,7 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         "second_setext_heading",
         "fact_number_typed",
         "fact_number_typed_across_lines",
+        "fact_number_typed_across_a_hard_line_break",
         "fact_number_typed_in_lower_case",
         "fact_numbers_typed_together",
         "role_without_backticks",
@@ -947,7 +950,7 @@ def test_a_hard_line_break_is_welcome_as_every_edition_shows_it_and_read_as_a_sp
     assert problems_in(CHAPTER, text) == []
     paragraph = list(read_document(CHAPTER, text).findall(nodes.paragraph))[-1]
     words = "A line that ends in two spaces and one in a backslash end here."
-    assert " ".join(plain_text(paragraph).split()) == words  # as the search and the page's description read it
+    assert " ".join(prose(paragraph, leaving_out=None).split()) == words  # as the search and the description read it
     assert " ".join(inline_html(paragraph).split()) == words  # as a preview shows it
 
 

@@ -93,18 +93,10 @@ def _is_active_url(url):
     return IGNORED_IN_URLS.sub("", url).lower().startswith(ACTIVE_URLS)
 
 
-# MyST writes a line ending in two spaces or a backslash as these two raw nodes, which every edition shows alike.
+# MyST writes a line ending in two spaces or a backslash as these two raw nodes (facts.prose reads them as a space).
 HARD_LINE_BREAK = {("html", "<br />\n"), ("latex", "\\\\\n")}
 # References whose text is found only as a page is written, unless given: contents and sidebars show a title as read.
 RESOLVED_LATER = {"numref", "ref", "doc", "myst"}
-
-
-def plain_text(node):
-    """A node's text as a reader reads it: the one raw output the book lets through, a hard line break, is a space."""
-    copy = node.deepcopy()
-    for raw in list(copy.findall(nodes.raw)):
-        raw.replace_self(nodes.Text(" "))
-    return copy.astext()
 
 
 def refused(node):

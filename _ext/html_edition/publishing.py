@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 
-from book_core.checks import halt, plain_text
-from book_core.facts import lead_of
+from book_core.checks import halt
+from book_core.facts import lead_of, prose
 
 SOCIAL_CARD = "_web/social-card.jpg"
 
@@ -61,7 +61,7 @@ def describe_by_lead(app, doctree, docname):
     Added as the page is written, so the EPUB, written from the same doctrees, stays as it was."""
     lead = lead_of(doctree)
     if app.builder.name == "html" and lead is not None:
-        description = " ".join(plain_text(lead).split())
+        description = " ".join(prose(lead, leaving_out=None).split())
         app.env.metadata[docname]["og:description"] = description
         doctree.insert(0, nodes.meta(name="description", content=description))
 

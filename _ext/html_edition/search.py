@@ -23,8 +23,7 @@ import re
 from docutils import nodes
 from sphinx import addnodes
 
-from book_core.checks import plain_text
-from book_core.facts import lead_of
+from book_core.facts import lead_of, prose
 from book_core.people import glossary_documents, is_glossary_list
 
 from . import glossary_entry_id
@@ -57,11 +56,11 @@ def fact_words(section, own_ids, fact_ids):
     """{word: weight} for one fact."""
     words = {}
     lead = lead_of(section)
-    count(words, plain_text(section[0]), WEIGHTS["title"])
+    count(words, prose(section[0], leaving_out=None), WEIGHTS["title"])
     for paragraph in section.findall(nodes.paragraph):
         if points_to_a_fact(paragraph, fact_ids - own_ids):
             continue
-        count(words, plain_text(paragraph), WEIGHTS["lead"] if paragraph is lead else WEIGHTS["text"])
+        count(words, prose(paragraph, leaving_out=None), WEIGHTS["lead"] if paragraph is lead else WEIGHTS["text"])
         for index in paragraph.findall(addnodes.index):
             count(words, index_text(index["entries"]), WEIGHTS["index"])
     return dict(sorted(words.items()))
@@ -74,7 +73,7 @@ def term_names(env):
         for term in env.get_doctree(docname).findall(nodes.term):
             if not is_glossary_list(term.parent.parent):
                 continue  # a term of a plain definition list
-            entry = [plain_text(term), glossary_entry_id(term.parent)]
+            entry = [prose(term, leaving_out=None), glossary_entry_id(term.parent)]
             names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], entry))
     return names
 
