@@ -45,7 +45,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .facts import blocks, chapters, label_above_heading, lead_of, prose
+from .facts import blocks, label_above_heading, lead_of, prose
 from .model import LABEL_PREFIX, NOT_A_SOURCE, PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
 from .people import glossary_documents
 from .sources import (
@@ -392,7 +392,7 @@ def glossaries_of_people(env):
 
 def check_people_are_referenced(app, env, glossaries):
     """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty."""
-    mentioned = set().union(*(chapter.people for chapter in chapters(env).values()))
+    mentioned = set().union(*(chapter.people for chapter in env.book_chapters.values()))
     for path, entries in glossaries:
         for entry in entries:
             if not any(term.lower() in mentioned for _line, term in entry.terms):
@@ -431,7 +431,7 @@ def check_people_are_linked(app, env, entries):
     mention), or their "Appears in" list would leave the fact out."""
     terms = [term for entry in entries for _line, term in entry.terms]
     holding = {term: [other for other in terms if term in other and other != term] for term in terms}
-    for docname, chapter in sorted(chapters(env).items()):
+    for docname, chapter in sorted(env.book_chapters.items()):
         for entry in entries:
             people = [term for _line, term in entry.terms]
             if {person.lower() for person in people} & chapter.people:

@@ -69,12 +69,9 @@ def lead_of(node):
     return next((p for p in node.findall(nodes.paragraph) if "lead" in p["classes"]), None)
 
 
-def chapters(env):
-    """Each fact chapter's Chapter, by document name."""
-    return env.book_chapters
-
-
 class ChapterCollector(EnvironmentCollector):
+    """Each fact chapter's Chapter, by document name, in ``env.book_chapters``."""
+
     def clear_doc(self, app, env, docname):
         env.book_chapters.pop(docname, None)
 

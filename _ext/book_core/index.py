@@ -42,7 +42,6 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 
-from .facts import chapters
 from .model import is_fact, label_of, reading_order
 from .people import glossary_terms
 
@@ -140,7 +139,7 @@ def people_mentions(env, builder):
     return {
         index_link(docname, anchor): [
             (False, index_link(fact, chapter.label))
-            for fact, chapter in chapters(env).items()
+            for fact, chapter in env.book_chapters.items()
             if name in chapter.people
         ]
         for (docname, anchor), name in glossary_terms(env).items()

@@ -61,20 +61,16 @@ def toctree_problems(numbers, entries, root, root_path):
     return problems
 
 
-def _check_toctree(app, env, numbers):
-    root = env.config.root_doc
-    for docname, message in toctree_problems(
-        numbers, _numbered_toctree_entries(env), root, env.doc2path(root, base=False)
-    ):
-        report(app, docname, message)
-
-
 def check_fact_numbering(app, env):
     numbers = _fact_numbers(env)
     docname_of = {env.doc2path(docname, base=False).name: docname for docname in numbers}
     for file_name, message in numbering_problems({name: numbers[d] for name, d in docname_of.items()}):
         report(app, docname_of[file_name], message)
-    _check_toctree(app, env, numbers)
+    root = env.config.root_doc
+    for docname, message in toctree_problems(
+        numbers, _numbered_toctree_entries(env), root, env.doc2path(root, base=False)
+    ):
+        report(app, docname, message)
 
 
 def check_numbers_readers_see(app, env):

@@ -10,7 +10,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 
-from .facts import chapters
 from .model import facts_in_order
 
 APPEARS_IN = "appears-in"  # the class of the paragraph that lists where a person appears
@@ -45,7 +44,7 @@ class AppearsIn(SphinxPostTransform):
         glossaries = list(self.document.findall(addnodes.glossary))
         if not glossaries:
             return
-        known = chapters(self.env)
+        known = self.env.book_chapters
         facts = [docname for docname in facts_in_order(self.env) if docname in known and known[docname].label]
         term_at = {anchor: name for (_docname, anchor), name in glossary_terms(self.env).items()}
         for glossary in glossaries:

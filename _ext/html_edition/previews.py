@@ -30,7 +30,6 @@ from book_core.facts import lead_of
 from book_core.model import facts_in_order, is_fact, label_of
 from book_core.people import APPEARS_IN, glossary_documents
 
-BUILDER = "html"
 # The files under html_static_path: the vendored libraries, loaded on demand,
 # in this order (tippy.js needs Popper), and their stylesheet.
 LIBRARIES = ["vendor/popperjs-core-2.11.8/popper.min.js", "vendor/tippy.js-6.3.7/tippy.umd.min.js"]
@@ -43,12 +42,8 @@ DATA_FILE = "previews-data.js"  # written into the build's _static folder
 INLINE_TAGS = {nodes.emphasis: "em", nodes.strong: "strong", nodes.literal: "code"}
 
 
-def is_html_edition(builder):
-    return builder.name == BUILDER
-
-
 def add_assets(app):
-    if not is_html_edition(app.builder):
+    if app.builder.name != "html":
         return
     app.add_css_file(LIBRARY_CSS)
     app.add_js_file(DATA_FILE, loading_method="defer")
@@ -98,9 +93,7 @@ def glossary_previews(app, docname, doctree):
     for glossary in doctree.findall(addnodes.glossary):
         for item in glossary.findall(nodes.definition_list_item):
             terms = [child for child in item.children if isinstance(child, nodes.term)]
-            definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
-            if not terms or definition is None:
-                continue
+            definition = item.next_node(nodes.definition)
             paragraphs = [
                 p for p in definition.children if isinstance(p, nodes.paragraph) and APPEARS_IN not in p["classes"]
             ]
@@ -124,7 +117,7 @@ def init_previews(app):
 def collect_previews(app, doctree, docname):
     """The previews a document gives (none, but for a fact or a glossary), from its doctree as its page shows it:
     every reference resolved."""
-    if is_html_edition(app.builder):
+    if app.builder.name == "html":
         previews = glossary_previews(app, docname, doctree)
         if is_fact(docname):
             previews |= fact_previews(app, docname, doctree)
@@ -134,7 +127,7 @@ def collect_previews(app, doctree, docname):
 def write_data(app, exception):
     """Write every preview, the targets that show each (their paths from the book's root, with
     the fragment), and the libraries' paths."""
-    if exception is not None or not is_html_edition(app.builder):
+    if exception is not None or app.builder.name != "html":
         return
     by_target = {}
     for docname in previewed_documents(app.env):

@@ -27,7 +27,7 @@ from book_core.facts import lead_of, prose
 from book_core.people import glossary_documents, is_glossary_list
 
 from . import glossary_entry_id
-from .previews import facts, is_html_edition
+from .previews import facts
 
 SEARCH_PAGE = "search"
 WORD = re.compile(r"\w+")
@@ -103,7 +103,7 @@ def search_data(env):
 
 
 def add_search_data(app, pagename, templatename, context, doctree):
-    if not is_html_edition(app.builder) or pagename != SEARCH_PAGE:
+    if app.builder.name != "html" or pagename != SEARCH_PAGE:
         return
     data = json.dumps(search_data(app.env), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     app.add_js_file(None, body=f"window.bookSearch = {data};")
