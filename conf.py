@@ -105,6 +105,8 @@ epub_exclude_files = [
 ]
 # A reader follows a link as in the HTML; Sphinx's default prints each web address after its link.
 epub_show_urls = "no"
+# toc.ncx lists a page's sections under it, not the page again above them, as nav.xhtml does.
+epub_tocdup = False
 epub_cover = ("_static/cover.jpg", "epub-cover.html")
 epub_cover_alt = (
     "Cover: a gold star above the title A Star Is Born, the subtitle Eight Facts "

@@ -103,11 +103,11 @@ def people_mentioned(fact):
 
 
 def index_names(root=BOOK):
-    """{term: the name the index files it under} of the glossary of people, from its source: "Bradley Cooper :
+    """{term: the name the index files it under} of the glossaries of people, from their source: "Bradley Cooper :
     Cooper, Bradley" is filed under "Cooper, Bradley", a term with no classifier under itself."""
     text = (root / "people.md").read_text(encoding="utf-8")
-    body = text.split(":::{glossary}", 1)[1].split("\n:::", 1)[0]
-    entries = [line.partition(" : ") for line in body.splitlines() if line and not line[0].isspace()]
+    bodies = [glossary.split("\n:::", 1)[0] for glossary in text.split(":::{glossary}")[1:]]
+    entries = [line.partition(" : ") for body in bodies for line in body.splitlines() if line and not line[0].isspace()]
     return {plain(term): plain(filed or term) for term, _, filed in entries if not term.startswith(":")}
 
 

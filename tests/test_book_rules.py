@@ -483,8 +483,8 @@ def definition_dropped(term):
 
 
 def last_entry_without_definition():
-    body = PEOPLE.split(":::{glossary}\n", 1)[1].split("\n:::", 1)[0]
-    last = [line for line in body.splitlines() if line and not line[0].isspace()][-1]
+    body = PEOPLE.rsplit(":::{glossary}\n", 1)[1].split("\n:::", 1)[0]
+    last = [line.partition(" : ")[0] for line in body.splitlines() if line and not line[0].isspace()][-1]
     return definition_dropped(last)
 
 

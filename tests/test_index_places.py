@@ -1,6 +1,6 @@
 """The HTML and EPUB index name each link by the place it leads to: the fact
 ("Fact 2") in a fact's chapter, otherwise the section the entry is in
-("People"); an entry's places come in reading order (the front page, the facts
+("Real people", a group of the glossary of people); an entry's places come in reading order (the front page, the facts
 by number, the back matter), one link a place, and no link is an anonymous
 running number such as "[1]". The entry's own name is text, not a link. A
 person's entry, filed under the surname, leads to each fact that names them,
@@ -12,7 +12,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from book import fact_label, index_names, link_target, people_mentioned, plain
+from book import BOOK, fact_label, glossary_line, index_names, link_target, people_mentioned, plain
 
 RUNNING_NUMBER = re.compile(r"^\[\d+\]$")
 
@@ -67,6 +67,13 @@ def test_index_links_name_their_fact_or_section_in_reading_order(edition, facts)
     assert set(fact_pages) < named, "the index reaches every fact and another page"
 
 
+def glossary_group(person):
+    """The heading of the group of the glossary of people that defines `person`."""
+    text = (BOOK / "people.md").read_text(encoding="utf-8")
+    above = text.splitlines()[: glossary_line(text, person)]
+    return next(line.removeprefix("## ") for line in reversed(above) if line.startswith("## "))
+
+
 def test_a_persons_entry_leads_to_each_fact_that_names_them_then_to_the_glossary(edition, facts):
     index_name, page, _fact_pages = edition
     listed = {
@@ -75,8 +82,9 @@ def test_a_persons_entry_leads_to_each_fact_that_names_them_then_to_the_glossary
     }
     for person, filed_as in index_names().items():
         named_in = [fact_label(fact.number) for fact in facts if person in people_mentioned(fact)]
-        assert listed[filed_as] == [*named_in, "People"], person
-    assert listed["Ulrich, Lars"] == [fact_label(2), "People"]
+        assert listed[filed_as] == [*named_in, glossary_group(person)], person
+    assert listed["Ulrich, Lars"] == [fact_label(2), "Real people"]
+    assert listed["Bobby"][-1] == "Characters in the film"
 
 
 def test_a_person_is_filed_under_the_surname_and_their_name_says_where(edition):
