@@ -10,7 +10,7 @@ book's folder nor one of its own, which a build would read or copy itself
 into and ``clean`` would remove.
 
 Builds of one build folder take turns: each holds ``<builddir>.lock`` (the
-lock ``make clean`` waits for) from start to finish, so two of them never
+lock ``make clean`` waits for, beside the folder a link to it leads to) from start to finish, so two of them never
 share a staging folder or doctrees, and none removes an edition another is
 publishing. Sphinx writes the edition into ``<builddir>/BUILDER.new``, which
 replaces ``<builddir>/BUILDER`` only when the build passes, by two renames
@@ -58,13 +58,13 @@ def build_folder_problem(builddir, book):
     return None
 
 
-def hold_build_lock(builddir):
+def hold_build_lock(builddir, named):
     """Wait for any other build of this folder to finish, then hold the folder until this process ends."""
     lock = open(f"{builddir}.lock", "a")  # held open, and so locked, until exit
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        print(f"Waiting for another build in {builddir} to finish...", flush=True)
+        print(f"Waiting for another build in {named} to finish...", flush=True)
         fcntl.flock(lock, fcntl.LOCK_EX)
     return lock
 
@@ -125,20 +125,22 @@ def main():
             f"{args.builddir} {problem}, which a build would read or copy itself into: choose a new folder at the "
             f"book's top, such as {MAKES_DEFAULT_BUILD_DIR}, or one outside the book"
         )
+    # The folder a link leads to, whose builds take turns however it is named, and is made where a link leads to none.
+    builddir = args.builddir.resolve()
     if args.builder == "clean":
-        lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
-        shutil.rmtree(args.builddir, ignore_errors=True)
+        lock = hold_build_lock(builddir, args.builddir)  # noqa: F841 (held until exit)
+        shutil.rmtree(builddir, ignore_errors=True)
         return 0
     check_source_date_epoch()
-    args.builddir.mkdir(parents=True, exist_ok=True)
-    lock = hold_build_lock(args.builddir)  # noqa: F841 (held until exit)
-    edition, staging = args.builddir / args.builder, args.builddir / f"{args.builder}.new"
+    builddir.mkdir(parents=True, exist_ok=True)
+    lock = hold_build_lock(builddir, args.builddir)  # noqa: F841 (held until exit)
+    edition, staging = builddir / args.builder, builddir / f"{args.builder}.new"
     if edition.is_symlink():
         sys.exit(
             f"{edition} is a symbolic link, which a build cannot replace whole: remove it, and point to it instead"
         )
-    recover_from_killed_publishing(args.builddir)
-    doctrees = args.builddir / "doctrees" / "editions"
+    recover_from_killed_publishing(builddir)
+    doctrees = builddir / "doctrees" / "editions"
     if staging.exists():  # left by a build killed mid-way, whose warnings its saved environment would not tell again
         shutil.rmtree(staging)
         (doctrees / "environment.pickle").unlink(missing_ok=True)

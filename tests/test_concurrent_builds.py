@@ -3,12 +3,13 @@ started together, one says it waits for the other, both pass, and the edition
 is whole afterwards, without what an interrupted build had left in its staging
 folder; a second `make serve` of one folder stops at once rather than write
 into the first one's preview; and `make clean` waits on the lock the builds
-hold, the build folder named with a final "/" or without. A build folder
+hold, the build folder named with a final "/" or without, or by a link to it. A build folder
 that is the book's, one of its folders or inside one (where a build would
 read, or copy into itself, what it writes, and `make clean` remove it), is
 refused before anything runs. The two builds are conftest.py's
 `html_built_twice_at_once`."""
 
+import fcntl
 import subprocess
 
 import pytest
@@ -59,6 +60,23 @@ def test_builds_and_make_clean_lock_one_name_however_the_folder_is_written():
             check=True,
         ).stdout
         assert "--builddir _build html" in commands and "--builddir _build clean" in commands, commands
+
+
+def test_a_link_to_the_build_folder_takes_its_turn_with_the_folders_builds(tmp_path):
+    """A link is one more name for the build folder: builds through it hold the folder's own lock."""
+    book = copy_book(tmp_path / "book")
+    (book / "_build" / "html").mkdir(parents=True)
+    link = tmp_path / "link-to-the-build-folder"
+    link.symlink_to(book / "_build")
+    with (book / "_build.lock").open("a") as build:  # as a build of the folder holds it
+        fcntl.flock(build, fcntl.LOCK_EX)
+        clean = start_make(book, "clean", f"BUILDDIR={link}")
+        waiting = f"Waiting for another build in {link} to finish...\n"
+        assert waiting in iter(clean.stdout.readline, ""), "make clean did not wait for the folder's lock"
+        assert (book / "_build" / "html").is_dir()
+    clean.communicate(timeout=120)
+    assert clean.returncode == 0
+    assert not (book / "_build").exists()
 
 
 @pytest.fixture
