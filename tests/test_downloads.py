@@ -5,16 +5,26 @@ since the EPUB and the PDF were built (in a copy of the session's `make all`),
 even when the edit keeps an older time than theirs, as a restored backup does.
 A build into another folder than make's default one offers them whatever
 that one holds (`make serve`'s preview, say), and the output of make written
-beside the sources as it runs changes nothing of what the HTML offers."""
+beside the sources as it runs changes nothing of what the HTML offers. A
+build that saw the book change after it began, before it had read it all,
+writes no digest beside its edition, which no HTML build then offers."""
 
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from book import READ_AT_TOP, append, chapter, copy_book, link_target, make, start_make
-from html_edition.downloads import book_digest, book_file_digests
+from html_edition.downloads import (
+    DIGEST_FILE,
+    book_digest,
+    book_file_digests,
+    take_book_digest,
+    take_file_digests,
+    write_digest,
+)
 
 
 def digest(book, read_at_top=READ_AT_TOP):
@@ -119,3 +129,22 @@ def test_make_all_with_its_output_written_beside_the_sources_offers_both_files(p
         assert start_make(book, "all", stdout=output, stderr=output).wait() == 0
     front = BeautifulSoup((book / "_build" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert len(front.select("article p.edition-downloads a")) == 2
+
+
+def test_a_build_that_saw_the_book_change_as_it_read_it_is_offered_as_no_books(tmp_path):
+    """Its edition may hold the edit or not: were its digest the one taken as it began, a build after the edit was
+    undone would offer it as the book's."""
+    book = copy_book(tmp_path / "book")
+    outdir = book / "_build" / "pdf.new"
+    outdir.mkdir(parents=True)
+    build = SimpleNamespace(srcdir=book, outdir=outdir, builder=SimpleNamespace(name="pdf"))
+    sources = {"index", "people"}
+    read = SimpleNamespace(srcdir=book, found_docs=sources, doc2path=lambda doc: book / f"{doc}.md", dependencies={})
+    take_file_digests(build)
+    take_book_digest(build, read)
+    assert build.digest_of_the_book == digest(book)
+    append(chapter(book, "03"), "\nAn edit saved as the build read the sources.\n")
+    take_book_digest(build, read)
+    write_digest(build, None)
+    assert build.digest_of_the_book is None
+    assert not (outdir / DIGEST_FILE).exists()

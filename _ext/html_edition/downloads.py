@@ -10,7 +10,9 @@ the book's folder an edition could be made from as it begins (all but build
 output, hidden files and what no build reads, such as a log written beside
 the sources as make runs, which it tells once the sources are read), the EPUB
 and the PDF write theirs
-beside their file, and the HTML offers a file whose digest is its own. So
+beside their file, and the HTML offers a file whose digest is its own. A
+build that finds, once it has read the sources, that a file changed since it
+began has no digest: it offers no file, and writes none beside its own. So
 an edit, a restored backup, a removed chapter or a changed stylesheet since
 the EPUB or the PDF was built (while ``make all`` ran too, until the HTML
 build read the sources) leaves it out; when none is left, no link is written, so a bare
@@ -122,8 +124,14 @@ def take_file_digests(app):
 
 def take_book_digest(app, env):
     """The digest of the book this build was made from, which the EPUB and the PDF write beside them; once the
-    sources are read, when the build knows which files at the book's top it read."""
-    app.digest_of_the_book = book_digest(app.book_file_digests, files_read_at_top(env))
+    sources are read, when the build knows which files at the book's top it read. None if a file changed while the
+    build read them: its edition may hold the edit or not, so it is offered as no book's."""
+    read_at_top = files_read_at_top(env)
+    began = book_digest(app.book_file_digests, read_at_top)
+    read = book_digest(book_file_digests(Path(app.srcdir), Path(app.outdir).parent), read_at_top)
+    app.digest_of_the_book = began if read == began else None
+    if app.digest_of_the_book is None:
+        logger.info("the book changed while this build read it: no download is offered with it or of it; build again")
 
 
 def made_from_the_book_as_it_is(app, edition_dir):
@@ -156,7 +164,7 @@ def find_downloads(app, env):
 
 def write_digest(app, exception):
     """Beside the EPUB or the PDF, the digest of the book it was made from."""
-    if exception is None and app.builder.name in {"epub", "pdf"}:
+    if exception is None and app.builder.name in {"epub", "pdf"} and app.digest_of_the_book is not None:
         Path(app.outdir, DIGEST_FILE).write_text(app.digest_of_the_book + "\n", encoding="utf-8")
 
 
