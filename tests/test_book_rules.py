@@ -327,6 +327,18 @@ def test_a_class_but_the_lead_is_refused_at_its_line_however_it_is_given_outside
     ]
 
 
+def test_a_page_gives_no_myst_setting_of_its_own_but_its_html_meta():
+    """An extension enabled for one page (attrs_inline) lets a span take a class the HTML theme hides:
+    "[unsigned]{.d-none}" was shown by the EPUB and the PDF alone."""
+    settings = "---\nfact: 2\nmyst:\n  enable_extensions: [attrs_inline]\n  html_meta:\n    keywords: roses\n---\n"
+    text = settings + "\n[Ally's card was unsigned]{.d-none}\n"
+    assert problems_as_text(text_problems("chapters/02-glastonbury.md", text)) == [
+        "chapters/02-glastonbury.md:3: the MyST setting 'enable_extensions' is refused in a page's front matter: "
+        "conf.py's myst_ settings are the book's, alike for every page (html_meta alone may be given here)"
+    ]
+    assert text_problems("chapters/02-glastonbury.md", "---\nmyst:\n  html_meta:\n    keywords: roses\n---\n") == []
+
+
 def test_a_byte_order_mark_is_dropped_as_the_build_drops_it(tmp_path):
     (tmp_path / "page.md").write_bytes(b"\xef\xbb\xbf# Title\n")
     assert read_source(tmp_path, "page.md") == "# Title\n"

@@ -1,8 +1,8 @@
 """The book's sources as text: how they are decoded and composed, what a
 chapter's front matter states, and the rules a source must meet before it is
 parsed (no control character, every fence closed, no class but the lead's,
-every glossary entry defined once, after an empty line, and no glossary in a
-fact).
+no MyST setting of its own but html_meta, every glossary entry defined once,
+after an empty line, and no glossary in a fact).
 
 Shared by the build's checks and ``scripts/new_fact.py``, so the two read the
 book alike. No Sphinx here: the script runs without it.
@@ -301,6 +301,30 @@ def foreign_classes(path, text):
     ]
 
 
+# The one MyST setting a page's front matter may give (under "myst:"): the others are conf.py's, alike for every page.
+PAGE_MYST_SETTINGS = {"html_meta"}
+MYST_FRONT_MATTER = re.compile(r"myst\s*:")
+
+
+def page_myst_settings(path, text):
+    """A Problem for each MyST setting a source's front matter gives its page alone, but its html_meta: an extension
+    enabled there (attrs_inline) would let a span take a class the HTML theme hides, which the checks do not see."""
+    settings = front_matter(text).get("myst")
+    if settings is None:
+        return []
+    line = next((n for n, text_line in enumerate(text.splitlines(), 1) if MYST_FRONT_MATTER.match(text_line)), 1)
+    return [
+        Problem(
+            path,
+            line,
+            f"the MyST setting {name!r} is refused in a page's front matter: conf.py's myst_ settings are the book's, "
+            "alike for every page (html_meta alone may be given here)",
+        )
+        for name in (settings if isinstance(settings, dict) else [str(settings)])
+        if name not in PAGE_MYST_SETTINGS
+    ]
+
+
 def glossaries_in_facts(path, text):
     """A Problem for each glossary in a fact chapter, which would list its people, with the facts they appear in,
     in the fact's own text."""
@@ -315,11 +339,13 @@ def glossaries_in_facts(path, text):
 
 def text_problems(path, text):
     """What is wrong in a source's text that parsing would hide or pass on: control characters, unclosed
-    fences, classes the editions would style apart, misformed or misplaced glossary entries."""
+    fences, classes the editions would style apart, MyST settings of a page's own, misformed or misplaced
+    glossary entries."""
     return (
         control_characters(path, text)
         + unclosed_fences(path, text)
         + foreign_classes(path, text)
+        + page_myst_settings(path, text)
         + glossary_problems(path, text)
         + glossaries_in_facts(path, text)
     )
