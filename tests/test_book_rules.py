@@ -1099,10 +1099,21 @@ def test_a_facts_heading_opens_with_its_label_written_as_text():
     ]
 
 
+def test_a_footnote_mark_is_no_part_of_the_word_it_follows():
+    text = LEAD + "\nThe roses were not from Lars Ulrich[^a].\n\n[^a]: A note.\n"
+    (paragraph,) = [p for p in read_document(CHAPTER, text).findall(nodes.paragraph) if "roses" in p.astext()]
+    assert prose(paragraph) == "The roses were not from Lars Ulrich."
+    assert problems_in(CHAPTER, LEAD + "\nAs Fact 3[^a] tells.\n\n[^a]: A note.\n") == [
+        "chapters/02-glastonbury.md:10: 'Fact 3' is a fact's number typed by hand, which no renumbering would "
+        "follow: write {numref}`fact-…` instead (in a heading, which takes no reference, name the fact in words)"
+    ]
+
+
 def test_a_person_is_named_by_their_term_as_words_of_their_own_outside_longer_terms():
     assert names("Whether Sam Elliott took lessons", "Sam Elliott", [])
     assert names("Ally\N{RIGHT SINGLE QUOTATION MARK}s struggles", "Ally", [])
     assert not names("an ally, and Bobby-pins", "Ally", []) and not names("Bobby-pins", "Bobby", [])
+    assert names("no Lars Ulrich-filmed footage", "Lars Ulrich", [])  # no compound word holds a full name
     husband = "Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband was there"
     assert names(husband, "Sonja Durham's husband", [])
     assert names(husband, "Sonja Durham\N{RIGHT SINGLE QUOTATION MARK}s husband", [])  # as the glossary may write it

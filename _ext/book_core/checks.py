@@ -419,11 +419,13 @@ STRAIGHT_QUOTES = str.maketrans(
 
 def names(text, name, longer):
     """Whether `text` names `name`, as a word of its own and outside the `longer` terms that hold it ("Sonja
-    Durham" in "Sonja Durham's husband")."""
+    Durham" in "Sonja Durham's husband"); a one-word name not in a compound ("Bobby-pins"), a longer one in
+    one too ("Lars Ulrich-filmed")."""
     text, name = text.translate(STRAIGHT_QUOTES), name.translate(STRAIGHT_QUOTES)
     for term in longer:
         text = text.replace(term.translate(STRAIGHT_QUOTES), " ")
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+    word_ends = r"(?![\w-])" if " " not in name else r"(?!\w)"
+    return re.search(rf"(?<![\w-]){re.escape(name)}{word_ends}", text) is not None
 
 
 def check_people_are_linked(app, env, entries):

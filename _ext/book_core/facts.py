@@ -36,10 +36,13 @@ def is_term_reference(node):
 def prose(block, leaving_out=is_code):
     """A block's text as a reader reads it, the code in it (or the nodes `leaving_out` picks, if any) left out:
     one text, however its lines and markup split it, a hard line break (MyST's raw nodes, the one raw output the
-    book lets through, which every edition shows alike) read as a space."""
+    book lets through, which every edition shows alike) read as a space, without footnote marks ("Ulrich[^1]." is
+    "Ulrich.", not "Ulrich1.")."""
     copy = block.deepcopy()
     for node in list(copy.findall(nodes.raw)):
         node.replace_self(nodes.Text(" "))
+    for node in list(copy.findall(nodes.footnote_reference)):
+        node.parent.remove(node)
     for node in list(copy.findall(leaving_out)) if leaving_out else []:
         node.parent.remove(node)
     return copy.astext()
