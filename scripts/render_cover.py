@@ -7,10 +7,10 @@ cover beside the title.
 Run it after editing the SVG: `.venv/bin/python scripts/render_cover.py`.
 Headless Chromium draws the SVG (with the machine's fonts, so the JPEGs are kept
 in the repository); Pillow saves each as a JPEG whose comment holds the SVG's
-SHA-256, which the tests compare with the SVG to catch a cover left unrendered.
+SHA-256, which every build compares with the SVG's (book_core.checks), to stop
+at a cover left unrendered.
 """
 
-import hashlib
 import subprocess
 import sys
 import tempfile
@@ -21,10 +21,11 @@ from PIL import Image
 from chromium import FLAGS, require_chromium
 
 BOOK = Path(__file__).resolve().parent.parent
-SOURCE = BOOK / "_themes/ereader/static/cover.svg"
-COVER = BOOK / "_themes/ereader/static/cover.jpg"
+sys.path.insert(0, str(BOOK / "_ext"))
+from book_core.checks import COVER_DRAWING, COVER_PICTURE, SOCIAL_CARD, drawing_mark  # noqa: E402
+
+SOURCE, COVER, SOCIAL_CARD = BOOK / COVER_DRAWING, BOOK / COVER_PICTURE, BOOK / SOCIAL_CARD
 COVER_SIZE = (1600, 2400)  # the SVG's width and height; 2:3, as e-book stores ask
-SOCIAL_CARD = BOOK / "_web/social-card.jpg"
 SOCIAL_CARD_SIZE = (1200, 630)  # what Open Graph and Twitter's large card show
 JPEG_QUALITY = 90
 
@@ -71,8 +72,7 @@ def render(page, size, target, tmp):
     image = Image.open(shot).convert("RGB")
     if image.size != size:
         sys.exit(f"render_cover: the browser drew {image.size} for {target.name}, expected {size}")
-    digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()
-    image.save(target, quality=JPEG_QUALITY, optimize=True, comment=f"sha256:{digest}")
+    image.save(target, quality=JPEG_QUALITY, optimize=True, comment=drawing_mark(BOOK))
     print(f"wrote {target.relative_to(BOOK)} ({target.stat().st_size // 1024} KiB)")
 
 

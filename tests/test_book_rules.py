@@ -29,7 +29,16 @@ from myst_parser.parsers.docutils_ import Parser
 from sphinx import addnodes
 
 from book import BOOK, CONF, glossary_line
-from book_core.checks import document_problems, image_problems, names, unprinted_settings, what_stands
+from book_core.checks import (
+    COVER_DRAWING,
+    DRAWN_FROM_THE_COVER,
+    cover_problems,
+    document_problems,
+    image_problems,
+    names,
+    unprinted_settings,
+    what_stands,
+)
 from book_core.facts import prose
 from book_core.index import filed_titles, filed_under, set_as
 from book_core.model import (
@@ -337,6 +346,19 @@ def test_a_page_gives_no_myst_setting_of_its_own_but_its_html_meta():
         "conf.py's myst_ settings are the book's, alike for every page (html_meta alone may be given here)"
     ]
     assert text_problems("chapters/02-glastonbury.md", "---\nmyst:\n  html_meta:\n    keywords: roses\n---\n") == []
+
+
+def test_a_picture_drawn_from_the_cover_before_its_drawing_changed_is_refused(tmp_path):
+    for path in (COVER_DRAWING, *DRAWN_FROM_THE_COVER):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(BOOK / path, tmp_path / path)
+    assert cover_problems(tmp_path) == []
+    drawing = tmp_path / COVER_DRAWING
+    drawing.write_text(drawing.read_text(encoding="utf-8").replace("EIGHT FACTS", "NINE FACTS"), encoding="utf-8")
+    assert problems_as_text(cover_problems(tmp_path)) == [
+        f"{picture}: was not drawn from {COVER_DRAWING} as it is: run scripts/render_cover.py"
+        for picture in DRAWN_FROM_THE_COVER
+    ]
 
 
 def test_a_byte_order_mark_is_dropped_as_the_build_drops_it(tmp_path):

@@ -33,6 +33,7 @@ chapter references fails the build without stopping it there, so a renamed
 glossary entry is reported beside the chapters still using the old name.
 """
 
+import hashlib
 import mimetypes
 import os
 import re
@@ -365,9 +366,32 @@ def document_problems(env, docname, doctree):
     return problems
 
 
+# The cover's drawing, and the pictures scripts/render_cover.py draws from it (the EPUB's cover, the social card).
+COVER_DRAWING = "_themes/ereader/static/cover.svg"
+COVER_PICTURE, SOCIAL_CARD = DRAWN_FROM_THE_COVER = ("_themes/ereader/static/cover.jpg", "_web/social-card.jpg")
+
+
+def drawing_mark(book):
+    """The comment a picture drawn from the cover's drawing carries: the drawing's digest."""
+    return f"sha256:{hashlib.sha256((book / COVER_DRAWING).read_bytes()).hexdigest()}"
+
+
+def cover_problems(book):
+    """A Problem for each picture drawn from another drawing than the cover's: the editions would show the old."""
+    mark = drawing_mark(book).encode()
+    problems = []
+    for picture in DRAWN_FROM_THE_COVER:
+        with PIL.Image.open(book / picture) as image:
+            if image.info.get("comment") != mark:
+                problems.append(
+                    Problem(picture, None, f"was not drawn from {COVER_DRAWING} as it is: run scripts/render_cover.py")
+                )
+    return problems
+
+
 def check_sources_before_reading(app, env, docnames):
     book = Path(env.srcdir)
-    problems = chapter_files(book)[1]
+    problems = chapter_files(book)[1] + cover_problems(book)
     for docname in docnames:
         path = env.doc2path(docname, base=False)
         if not (book / path).is_file():

@@ -25,10 +25,8 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 
-from book_core.checks import halt
+from book_core.checks import SOCIAL_CARD, halt
 from book_core.facts import lead_of, prose
-
-SOCIAL_CARD = "_web/social-card.jpg"
 
 
 def base_url_problem(url):
