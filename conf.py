@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 # -- Project ---------------------------------------------------------------
 
 project = "A Star Is Born: Eight Facts from The Road to Stardom"
-author = "The Eight Facts book team"
+author = "The Star Facts book team"
 copyright = f"2026, {author}"
 language = "en"
 description = (
@@ -111,7 +111,7 @@ epub_cover = ("_static/cover.jpg", "epub-cover.html")
 epub_cover_alt = (
     "Cover: a gold star above the title A Star Is Born, the subtitle Eight Facts "
     "from The Road to Stardom, the numbers 1 to 8 in a row, and the credit "
-    "The Eight Facts book team."
+    "The Star Facts book team."
 )
 epub_description = description
 epub_publisher = author

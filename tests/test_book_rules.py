@@ -354,7 +354,7 @@ def test_a_picture_drawn_from_the_cover_before_its_drawing_changed_is_refused(tm
         shutil.copyfile(BOOK / path, tmp_path / path)
     assert cover_problems(tmp_path) == []
     drawing = tmp_path / COVER_DRAWING
-    drawing.write_text(drawing.read_text(encoding="utf-8").replace("EIGHT FACTS", "NINE FACTS"), encoding="utf-8")
+    drawing.write_text(drawing.read_text(encoding="utf-8") + "<!-- redrawn -->\n", encoding="utf-8")
     assert problems_as_text(cover_problems(tmp_path)) == [
         f"{picture}: was not drawn from {COVER_DRAWING} as it is: run scripts/render_cover.py"
         for picture in DRAWN_FROM_THE_COVER
