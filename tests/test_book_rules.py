@@ -636,6 +636,8 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         ("\nAs Fact\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
         ("\nAs Fact\\\n8 tells.\n", "chapters/02-glastonbury.md:10: 'Fact 8' is a fact's number typed by hand"),
         ("\nAs fact 3 tells.\n", "chapters/02-glastonbury.md:10: 'fact 3' is a fact's number typed by hand"),
+        ("\nAs Fact three tells.\n", "chapters/02-glastonbury.md:10: 'Fact three' is a fact's number typed by"),
+        ("\nAs Fact Twenty-One will.\n", "chapters/02-glastonbury.md:10: 'Fact Twenty-One' is a fact's number"),
         ("\nAs Facts 2 and 3 show.\n", "chapters/02-glastonbury.md:10: 'Facts 2' is a fact's number typed by hand"),
         ("\nSee {term}Lady Gaga.\n", "chapters/02-glastonbury.md:10: '{term}' would print as typed: a role takes"),
         ("\nSee {numref}‘fact-roses’.\n", "chapters/02-glastonbury.md:10: '{numref}' would print as typed"),
@@ -659,6 +661,8 @@ LEAD = "---\nfact: 2\n---\n\n(fact-glastonbury)=\n# The Person Who Filmed\n{.lea
         "fact_number_typed_across_lines",
         "fact_number_typed_across_a_hard_line_break",
         "fact_number_typed_in_lower_case",
+        "fact_number_typed_in_words",
+        "fact_number_typed_in_words_with_a_hyphen",
         "fact_numbers_typed_together",
         "role_without_backticks",
         "role_in_curly_quotes",
@@ -686,6 +690,7 @@ def test_braces_in_prose_that_name_no_role_of_the_book_are_text():
 
 def test_in_fact_before_a_number_is_no_facts_number():
     assert problems_in(CHAPTER, LEAD + "\nIn fact 20 people came, in fact\n30.\n") == []
+    assert problems_in(CHAPTER, LEAD + "\nIn fact twenty came; the fact three stayed.\n") == []
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,16 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from .facts import blocks, label_above_heading, lead_of, prose
-from .model import LABEL_PREFIX, NOT_A_SOURCE, PLACEHOLDER_LEAD, Problem, chapter_files, fact_label, is_fact
+from .model import (
+    LABEL_PREFIX,
+    NOT_A_SOURCE,
+    PLACEHOLDER_LEAD,
+    Problem,
+    chapter_files,
+    fact_label,
+    is_fact,
+    number_in_words,
+)
 from .people import glossary_documents
 from .sources import (
     CONTROL_CHARACTER,
@@ -184,12 +193,18 @@ ROLE_AS_TYPED = re.compile(r"\{(?:term|numref|ref|doc|index)\}(?!`[^`]+`)")
 UNREADABLE = "\ufffd"  # what markdown-it makes of an entity no text may hold, such as &#7;
 
 
+NUMBERS_IN_WORDS = "|".join(sorted((number_in_words(number) for number in range(1, 100)), key=len, reverse=True))
+
+
 def text_refused(env, text):
     """Why the book refuses a block's text, one message a reason: a fact's number typed by hand, a character
     an entity wrote that the source itself may not hold, a link printed as typed."""
     word = re.escape(fact_label(env.config, "").strip())
-    # "Fact 3", "fact 3", "Facts 2 and 3": one fact or more, in any case, but for "in fact 20 people".
-    typed_label = re.compile(rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+\d+")
+    # "Fact 3", "fact 3", "Facts 2 and 3": one fact or more, in any case, but for "in fact 20 people"; and
+    # "Fact three", but for "the fact three people ...".
+    typed_label = re.compile(
+        rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+\d+|\b{word}s?\s+(?i:{NUMBERS_IN_WORDS})\b"
+    )
     return (
         [
             f"{' '.join(label.split())!r} is a fact's number typed by hand, which no renumbering would follow: "
