@@ -11,6 +11,7 @@ writes no digest beside its edition, which no HTML build then offers."""
 
 import os
 import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -131,20 +132,32 @@ def test_make_all_with_its_output_written_beside_the_sources_offers_both_files(p
     assert len(front.select("article p.edition-downloads a")) == 2
 
 
-def test_a_build_that_saw_the_book_change_as_it_read_it_is_offered_as_no_books(tmp_path):
+def test_an_epub_or_pdf_build_that_saw_the_book_change_as_it_ran_fails_and_writes_no_digest(tmp_path, caplog):
     """Its edition may hold the edit or not: were its digest the one taken as it began, a build after the edit was
-    undone would offer it as the book's."""
+    undone would offer it as the book's. A folder built into before loses the digest it held."""
     book = copy_book(tmp_path / "book")
     outdir = book / "_build" / "pdf.new"
     outdir.mkdir(parents=True)
     build = SimpleNamespace(srcdir=book, outdir=outdir, builder=SimpleNamespace(name="pdf"))
     sources = {"index", "people"}
     read = SimpleNamespace(srcdir=book, found_docs=sources, doc2path=lambda doc: book / f"{doc}.md", dependencies={})
-    take_file_digests(build)
-    take_book_digest(build, read)
-    assert build.digest_of_the_book == digest(book)
-    append(chapter(book, "03"), "\nAn edit saved as the build read the sources.\n")
-    take_book_digest(build, read)
-    write_digest(build, None)
-    assert build.digest_of_the_book is None
+    for edit in (None, "\nAn edit saved as the build ran.\n"):
+        take_file_digests(build)
+        take_book_digest(build, read)
+        if edit:
+            append(chapter(book, "03"), edit)
+        write_digest(build, None)
     assert not (outdir / DIGEST_FILE).exists()
+    assert "the book changed while this build ran" in caplog.text
+
+
+def test_a_link_to_a_build_folder_elsewhere_is_no_part_of_the_book(tmp_path):
+    """A build folder named by a link in the book holds its lock beside the folder it leads to (build_edition.py)."""
+    book = copy_book(tmp_path / "book")
+    before = digest(book)
+    elsewhere = tmp_path / "builds"
+    (elsewhere / "pdf").mkdir(parents=True)
+    (elsewhere / "pdf" / "book.pdf").write_bytes(b"%PDF")
+    Path(f"{elsewhere}.lock").touch()
+    (book / "_fast").symlink_to(elsewhere)
+    assert digest(book) == before

@@ -9,14 +9,13 @@ made from the book as it now is: each build takes a digest of every file in
 the book's folder an edition could be made from as it begins (all but build
 output, hidden files and what no build reads, such as a log written beside
 the sources as make runs, which it tells once the sources are read), the EPUB
-and the PDF write theirs
-beside their file, and the HTML offers a file whose digest is its own. A
-build that finds, once it has read the sources, that a file changed since it
-began has no digest: it offers no file, and writes none beside its own. So
-an edit, a restored backup, a removed chapter or a changed stylesheet since
-the EPUB or the PDF was built (while ``make all`` ran too, until the HTML
-build read the sources) leaves it out; when none is left, no link is written, so a bare
-``make html`` has no dead link. ``make all`` builds the HTML last, so it
+and the PDF write theirs beside their file, and the HTML offers a file whose
+digest is its own. An EPUB or PDF build that finds, once it has written its
+edition, that a file changed since it began fails, writing no digest. So an
+edit, a restored backup, a removed chapter or a changed stylesheet since the
+EPUB or the PDF was built (while ``make all`` ran too, until the HTML build
+read the sources) leaves it out; when none is left, no link is written, so a
+bare ``make html`` has no dead link. ``make all`` builds the HTML last, so it
 offers the EPUB and PDF of the same run.
 """
 
@@ -86,7 +85,7 @@ def book_file_digests(book, build_dir):
             and not (at_top and name in NOT_READ_BY_A_BUILD)
             and name != PYTHON_CACHE
             and not Path(folder, name, "pyvenv.cfg").exists()
-            and not Path(folder, name + BUILD_LOCK_SUFFIX).exists()
+            and not Path(f"{Path(folder, name).resolve()}{BUILD_LOCK_SUFFIX}").exists()
             and Path(folder, name).resolve() != build_dir.resolve()
             and not (at_top and name == MAKES_DEFAULT_BUILD_DIR)
         )
@@ -124,14 +123,9 @@ def take_file_digests(app):
 
 def take_book_digest(app, env):
     """The digest of the book this build was made from, which the EPUB and the PDF write beside them; once the
-    sources are read, when the build knows which files at the book's top it read. None if a file changed while the
-    build read them: its edition may hold the edit or not, so it is offered as no book's."""
-    read_at_top = files_read_at_top(env)
-    began = book_digest(app.book_file_digests, read_at_top)
-    read = book_digest(book_file_digests(Path(app.srcdir), Path(app.outdir).parent), read_at_top)
-    app.digest_of_the_book = began if read == began else None
-    if app.digest_of_the_book is None:
-        logger.info("the book changed while this build read it: no download is offered with it or of it; build again")
+    sources are read, when the build knows which files at the book's top it read."""
+    app.files_read_at_top = files_read_at_top(env)
+    app.digest_of_the_book = book_digest(app.book_file_digests, app.files_read_at_top)
 
 
 def made_from_the_book_as_it_is(app, edition_dir):
@@ -163,9 +157,21 @@ def find_downloads(app, env):
 
 
 def write_digest(app, exception):
-    """Beside the EPUB or the PDF, the digest of the book it was made from."""
-    if exception is None and app.builder.name in {"epub", "pdf"} and app.digest_of_the_book is not None:
-        Path(app.outdir, DIGEST_FILE).write_text(app.digest_of_the_book + "\n", encoding="utf-8")
+    """Beside the EPUB or the PDF, the digest of the book it was made from; unless the book changed as the build
+    ran (a file saved after its digest was taken, which the edition may hold or not), which fails the build."""
+    if exception is not None or app.builder.name not in {"epub", "pdf"}:
+        return
+    digest = Path(app.outdir, DIGEST_FILE)
+    digest.unlink(missing_ok=True)  # a folder built into before holds the last build's
+    now = book_digest(book_file_digests(Path(app.srcdir), Path(app.outdir).parent), app.files_read_at_top)
+    if now != app.digest_of_the_book:
+        logger.warning(
+            "the book changed while this build ran, so this edition may hold the change or not: build it again",
+            type="book",
+            subtype="changed",
+        )
+        return
+    digest.write_text(app.digest_of_the_book + "\n", encoding="utf-8")
 
 
 def fill_placeholders(app, doctree, docname):
