@@ -11,6 +11,7 @@ refused before anything runs. The two builds are conftest.py's
 
 import fcntl
 import subprocess
+import time
 
 import pytest
 
@@ -62,17 +63,22 @@ def test_builds_and_make_clean_lock_one_name_however_the_folder_is_written():
         assert "--builddir _build html" in commands and "--builddir _build clean" in commands, commands
 
 
-def test_a_link_to_the_build_folder_takes_its_turn_with_the_folders_builds(tmp_path):
-    """A link is one more name for the build folder: builds through it hold the folder's own lock."""
+def test_make_clean_through_a_link_to_the_build_folder_waits_for_the_folders_lock(tmp_path):
+    """A link is one more name for the build folder: a build or `make clean` through it (build_edition.py, which
+    takes the one lock for both) holds the folder's own lock."""
     book = copy_book(tmp_path / "book")
     (book / "_build" / "html").mkdir(parents=True)
     link = tmp_path / "link-to-the-build-folder"
     link.symlink_to(book / "_build")
-    with (book / "_build.lock").open("a") as build:  # as a build of the folder holds it
+    output = tmp_path / "make-clean.txt"
+    waiting = f"Waiting for another build in {link} to finish..."
+    with (book / "_build.lock").open("a") as build, output.open("w") as written:  # the lock, as a build holds it
         fcntl.flock(build, fcntl.LOCK_EX)
-        clean = start_make(book, "clean", f"BUILDDIR={link}")
-        waiting = f"Waiting for another build in {link} to finish...\n"
-        assert waiting in iter(clean.stdout.readline, ""), "make clean did not wait for the folder's lock"
+        clean = start_make(book, "clean", f"BUILDDIR={link}", stdout=written)
+        deadline = time.monotonic() + 60
+        while waiting not in output.read_text() and clean.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert waiting in output.read_text(), "make clean did not wait for the folder's lock"
         assert (book / "_build" / "html").is_dir()
     clean.communicate(timeout=120)
     assert clean.returncode == 0
