@@ -22,9 +22,9 @@ from chromium import FLAGS, require_chromium
 
 BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "_ext"))
-from book_core.checks import COVER_DRAWING, COVER_PICTURE, SOCIAL_CARD, drawing_mark  # noqa: E402
+from book_core import checks  # noqa: E402
 
-SOURCE, COVER, SOCIAL_CARD = BOOK / COVER_DRAWING, BOOK / COVER_PICTURE, BOOK / SOCIAL_CARD
+SOURCE, COVER, SOCIAL_CARD = (BOOK / path for path in (checks.COVER_DRAWING, checks.COVER_PICTURE, checks.SOCIAL_CARD))
 COVER_SIZE = (1600, 2400)  # the SVG's width and height; 2:3, as e-book stores ask
 SOCIAL_CARD_SIZE = (1200, 630)  # what Open Graph and Twitter's large card show
 JPEG_QUALITY = 90
@@ -72,7 +72,7 @@ def render(page, size, target, tmp):
     image = Image.open(shot).convert("RGB")
     if image.size != size:
         sys.exit(f"render_cover: the browser drew {image.size} for {target.name}, expected {size}")
-    image.save(target, quality=JPEG_QUALITY, optimize=True, comment=drawing_mark(BOOK))
+    image.save(target, quality=JPEG_QUALITY, optimize=True, comment=checks.drawing_mark(BOOK))
     print(f"wrote {target.relative_to(BOOK)} ({target.stat().st_size // 1024} KiB)")
 
 

@@ -3,8 +3,9 @@
 Before Sphinx parses a source (``sources`` holds these rules): every source is
 UTF-8 with no control character (and, once read, every file a source includes);
 chapters/ holds fact chapters only; every fence is closed; no block takes a
-class but the lead's, however given; every glossary entry has one definition.
-After reading: every document has a title, with nothing above it but labels,
+class but the lead's, however given; no page's front matter sets a MyST option
+but html_meta; every glossary entry has one definition; the cover's pictures
+were drawn from its drawing as it is. After reading: every document has a title, with nothing above it but labels,
 front matter and comments, and no heading is empty; each fact chapter has
 exactly one top-level heading and a ``(fact-…)=`` label on it, and opens with a
 lead of its own, marked ``{.lead}``, not new_fact.py's placeholder (and no page
@@ -201,9 +202,9 @@ def text_refused(env, text):
     an entity wrote that the source itself may not hold, a link printed as typed."""
     word = re.escape(fact_label(env.config, "").strip())
     # "Fact 3", "fact 3", "Facts 2 and 3": one fact or more, in any case, but for "in fact 20 people"; and
-    # "Fact three", but for "the fact three people ...".
+    # "Fact three", as a label is written, but for "the fact three people ..." and "facts one may not know".
     typed_label = re.compile(
-        rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+\d+|\b{word}s?\s+(?i:{NUMBERS_IN_WORDS})\b"
+        rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+\d+|\b{word}\s+(?i:{NUMBERS_IN_WORDS})\b"
     )
     return (
         [
@@ -396,11 +397,15 @@ def cover_problems(book):
     mark = drawing_mark(book).encode()
     problems = []
     for picture in DRAWN_FROM_THE_COVER:
-        with PIL.Image.open(book / picture) as image:
-            if image.info.get("comment") != mark:
-                problems.append(
-                    Problem(picture, None, f"was not drawn from {COVER_DRAWING} as it is: run scripts/render_cover.py")
-                )
+        if not (book / picture).is_file():
+            drawn = False
+        else:
+            with PIL.Image.open(book / picture) as image:
+                drawn = image.info.get("comment") == mark
+        if not drawn:
+            problems.append(
+                Problem(picture, None, f"was not drawn from {COVER_DRAWING} as it is: run scripts/render_cover.py")
+            )
     return problems
 
 
