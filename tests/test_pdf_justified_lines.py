@@ -1,6 +1,6 @@
-"""A justified line of the print edition reaches the margin where it breaks beside an index entry: WeasyPrint
-(70) keeps a space at a line's end when an empty element follows it, and an index entry's target is one, so
-the builder puts the space after the target (Fact 2's "thousands at Coachella," stopped 4.5 points short)."""
+"""No index entry's target stands after a space in the page WeasyPrint lays out, so a justified line that breaks
+beside one reaches the margin: WeasyPrint (70) keeps a space at a line's end when an empty element follows it,
+and a target is one (Fact 2's "thousands at Coachella," stopped 4.5 points short)."""
 
 
 def test_no_index_target_follows_a_space(print_page):
