@@ -1,6 +1,7 @@
 """The HTML and EPUB index name each link by the place it leads to: the fact
-("Fact 2") in a fact's chapter, otherwise the section the entry is in
-("Real people", a group of the glossary of people); an entry's places come in reading order (the front page, the facts
+("Fact 2") in a fact's chapter, the page in a glossary ("People", whichever of
+its groups holds the entry), otherwise the section the entry is in ("What this
+book is"); an entry's places come in reading order (the front page, the facts
 by number, the back matter), one link a place, and no link is an anonymous
 running number such as "[1]". The entry's own name is text, not a link. A
 person's entry, filed under the surname, leads to each fact that names them,
@@ -12,7 +13,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from book import BOOK, fact_label, glossary_line, index_names, link_target, people_mentioned, plain
+from book import fact_label, index_names, link_target, people_mentioned, plain
 
 RUNNING_NUMBER = re.compile(r"^\[\d+\]$")
 
@@ -36,8 +37,9 @@ def entries(index):
 
 
 def section_title(page, fragment):
-    """The heading of the section holding the element `fragment` names."""
-    section = page.find(id=fragment).find_parent("section")
+    """The heading of the section holding the element `fragment` names; in a glossary, of the page's."""
+    target = page.find(id=fragment)
+    section = target.find_parents("section")[-1 if target.find_parent("dl", class_="glossary") else 0]
     return section.find(re.compile(r"^h\d$")).find(string=True, recursive=False).strip()
 
 
@@ -67,13 +69,6 @@ def test_index_links_name_their_fact_or_section_in_reading_order(edition, facts)
     assert set(fact_pages) < named, "the index reaches every fact and another page"
 
 
-def glossary_group(person):
-    """The heading of the group of the glossary of people that defines `person`."""
-    text = (BOOK / "people.md").read_text(encoding="utf-8")
-    above = text.splitlines()[: glossary_line(text, person)]
-    return next(line.removeprefix("## ") for line in reversed(above) if line.startswith("## "))
-
-
 def test_a_persons_entry_leads_to_each_fact_that_names_them_then_to_the_glossary(edition, facts):
     index_name, page, _fact_pages = edition
     listed = {
@@ -82,9 +77,9 @@ def test_a_persons_entry_leads_to_each_fact_that_names_them_then_to_the_glossary
     }
     for person, filed_as in index_names().items():
         named_in = [fact_label(fact.number) for fact in facts if person in people_mentioned(fact)]
-        assert listed[filed_as] == [*named_in, glossary_group(person)], person
-    assert listed["Ulrich, Lars"] == [fact_label(2), "Real people"]
-    assert listed["Bobby"][-1] == "Characters in the film"
+        assert listed[filed_as] == [*named_in, "People"], person
+    assert listed["Ulrich, Lars"] == [fact_label(2), "People"]
+    assert listed["Bobby"][-1] == "People"  # a character, in the glossary's second group
 
 
 def test_a_person_is_filed_under_the_surname_and_their_name_says_where(edition):

@@ -11,9 +11,10 @@ Sphinx's index links an entry's first place by the entry's name and every
 other by a running number, "[1]", "[2]", which in a book of numbered facts
 reads as "Fact 1", "Fact 2". Before the HTML and EPUB builders render the
 index, this gives each link the place it leads to: in a numbered chapter, the
-fact's label as cross-references print it (``numfig_format``); elsewhere, the
-title of the section holding the entry. Places come in reading order, one
-link each; ``_templates/genindex.html`` prints them. The print edition's
+fact's label as cross-references print it (``numfig_format``); in a glossary,
+its page's title ("People"), whichever group holds the entry; elsewhere, the
+title of the section holding the entry. Places come in reading order, one link
+each; ``_templates/genindex.html`` prints them. The print edition's
 index prints page numbers instead (``pdf_edition``).
 
 A person is filed under the name the glossary gives after " : " ("Bradley
@@ -43,7 +44,7 @@ from sphinx.locale import _
 from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 
 from .model import is_fact, label_of, reading_order
-from .people import glossary_terms
+from .people import glossary_documents, glossary_terms
 
 
 def filed_under(entry, node):
@@ -161,6 +162,7 @@ class Places:
         self.position = {docname: position for position, docname in enumerate(order)}
         self.docname_at = {app.builder.get_relative_uri("genindex", docname): docname for docname in app.env.found_docs}
         self.sections = {}
+        self.glossaries = glossary_documents(app.env)
 
     def of(self, uri):
         """(sort key, the mention's place in its document, label) of the place `uri` leads to."""
@@ -170,6 +172,8 @@ class Places:
         section_position, section, mention = self.read(docname)[fragment]
         if is_fact(docname):
             return (position, 0), mention, label_of(self.env, docname)
+        if docname in self.glossaries:  # the glossary's page ("People"), whichever group holds the entry
+            return (position, section_position), mention, self.env.titles[docname].astext()
         return (position, section_position), mention, section.next_node(nodes.title).astext()
 
     def read(self, docname):
