@@ -10,17 +10,18 @@ book's folder nor one of its own, which a build would read or copy itself
 into and ``clean`` would remove.
 
 Builds of one build folder take turns: each holds ``<builddir>.lock`` (the
-lock ``make clean`` waits for, beside the folder a link to it leads to) from start to finish, so two of them never
-share a staging folder or doctrees, and none removes an edition another is
-publishing. Sphinx writes the edition into ``<builddir>/BUILDER.new``, which
-replaces ``<builddir>/BUILDER`` only when the build passes, by two renames
-(the last edition set aside as ``BUILDER.old`` until the new one is in place,
-and put back by the next build of the folder if a kill came in between); a
-failed build removes it and its saved environment, so the next build reads
-every source again and reports the same errors, as a build does that finds
-the staging folder of one killed mid-way. SOURCE_DATE_EPOCH, empty, is unset,
-and must otherwise be a whole number of seconds from 1970 to the end of 2107.
-Reading stays incremental in between, and the editions share what was read,
+lock ``make clean`` waits for, beside the folder a link to it leads to) from
+start to finish, so two of them never share a staging folder or doctrees, and
+none removes an edition another is publishing. Sphinx writes the edition into
+``<builddir>/BUILDER.new``, which replaces ``<builddir>/BUILDER`` only when
+the build passes, by two renames (the last edition set aside as
+``BUILDER.old`` until the new one is in place, and put back by the next build
+of the folder if a kill came in between); a failed build removes it and its
+saved environment, so the next build reads every source again and reports the
+same errors, as a build does that finds the staging folder of one killed
+mid-way. SOURCE_DATE_EPOCH, empty, is unset, and must otherwise be a whole
+number of seconds from 1970 to the end of 2107. Reading stays incremental in
+between, and the editions share what was read,
 ``<builddir>/doctrees/editions`` (sphinx-build's doctrees may be shared
 between builders), so ``make all`` reads the sources once.
 """

@@ -115,10 +115,15 @@ def files_read_at_top(env):
     return {"conf.py"} | {path.name for path in read if Path(os.path.normpath(path)).parent == top}
 
 
+def file_digests_now(app):
+    """book_file_digests of the book this build builds, its output left out."""
+    return book_file_digests(Path(app.srcdir), Path(app.outdir).parent)
+
+
 def take_file_digests(app):
     """Each file's digest as this build begins, before it reads any: an edit saved while it reads makes the
     book's digest another than the next build's, so no build offers an edition that may lack the edit."""
-    app.book_file_digests = book_file_digests(Path(app.srcdir), Path(app.outdir).parent)
+    app.book_file_digests = file_digests_now(app)
 
 
 def take_book_digest(app, env):
@@ -163,8 +168,7 @@ def write_digest(app, exception):
         return
     digest = Path(app.outdir, DIGEST_FILE)
     digest.unlink(missing_ok=True)  # a folder built into before holds the last build's
-    now = book_digest(book_file_digests(Path(app.srcdir), Path(app.outdir).parent), app.files_read_at_top)
-    if now != app.digest_of_the_book:
+    if book_digest(file_digests_now(app), app.files_read_at_top) != app.digest_of_the_book:
         logger.warning(
             "the book changed while this build ran, so this edition may hold the change or not: build it again",
             type="book",
