@@ -139,7 +139,7 @@ epub_accessibility = {
     "accessibilityHazard": ["none"],
     "accessibilitySummary": [
         "Text in reading order, with a heading for every chapter. The table of contents numbers "
-        "the eight facts; names in the chapters link to a glossary of people, and an index lists "
+        "the facts; names in the chapters link to a glossary of people, and an index lists "
         "people, songs, places and works. The page numbers of the print edition are marked where "
         "each printed page begins, and a page list leads to each. Every image, the cover included, "
         "is described by alternative text. No sound, video, animation or fixed layout: the reading "
@@ -197,7 +197,7 @@ notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 notfound_context = {
     "title": "Page not found",
     "body": "<h1>Page not found</h1>\n<p>There is no page at this address. The "
-    f'<a href="{notfound_urls_prefix}index.html">front page</a> lists the eight facts, and the search '
+    f'<a href="{notfound_urls_prefix}index.html">front page</a> lists the facts, and the search '
     "finds any name, song or place in the book.</p>",
 }
 

@@ -132,9 +132,9 @@ def main():
     print(f"Created {path.relative_to(args.book.resolve())} (fact {int(path.name[:2])}).")
     print("Write its lead and body, link people with {term} and related facts with {numref}, then run make html.")
     print(
-        "Where the book counts its facts, update the count: conf.py (project, html_title, the description, the "
-        "cover's alternative text, the social card's, the EPUB's accessibility summary, the 404 page), index.md, "
-        "and the cover and social card (_themes/ereader/static/cover.svg, scripts/render_cover.py, then run it)."
+        "The build stops until every count of the facts in conf.py and index.md counts them all (the title first); "
+        "the cover counts them too: update _themes/ereader/static/cover.svg and the social card's page in "
+        "scripts/render_cover.py, then run it."
     )
 
 

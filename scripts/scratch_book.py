@@ -9,7 +9,7 @@ A copy can also hold a longer book, of any number of facts up to 99, made from
 the real chapters taken in turn and renumbered: the ninth fact is the first
 chapter again, under number 9, its label and the labels it references given
 the suffix ``-2`` so that each round of chapters links within itself; its
-title counts them (``retitle``).
+title and front page count them (``retitle``).
 """
 
 import re
@@ -19,7 +19,7 @@ from pathlib import Path
 
 BOOK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BOOK / "_ext"))
-from book_core.model import LABEL, number_in_words, title_count  # noqa: E402  (the book model, as the build reads it)
+from book_core.model import LABEL, fact_counts, number_in_words  # noqa: E402  (the book model, as the build reads it)
 
 LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", "node_modules", "_build", "*.lock", "__pycache__", ".pytest_cache")
 FRONT_MATTER_NUMBER = re.compile(r"^fact: \d+$", re.M)
@@ -35,14 +35,18 @@ def copy_book(destination, facts=None):
 
 
 def retitle(book, facts):
-    """Count `facts` in the book's title, conf.py's project and the front page's heading, as the build asks; with
-    None, count none ("Facts from ..."), so that facts can come and go without a new title."""
+    """Count `facts` wherever conf.py and the front page count the book's facts, as the build asks; with None, count
+    none ("Facts from ..."), so that facts can come and go without a new title."""
     for path in (book / "conf.py", book / "index.md"):
         text = path.read_text(encoding="utf-8")
-        if (said := title_count(text, "Fact")) is None:
-            raise ValueError(f"{path.name}: the book's title counts no facts to count again")
-        new_count = f"{number_in_words(facts).title()} " if facts else ""
-        path.write_text(text.replace(f"{said[0]} Facts", f"{new_count}Facts"), encoding="utf-8")
+        if not (counts := fact_counts(text, "Fact")):
+            raise ValueError(f"{path.name}: the book counts no facts here to count again")
+        book_count = counts[0][2]  # the title's, which opens both files; "two facts" is no count of the book's
+        for start, said, _number in reversed([count for count in counts if count[2] == book_count]):
+            rest = text[start + len(said) :].lstrip()  # "facts from ...": the word counted, and on
+            counted = f"{number_in_words(facts)} {rest}" if facts else rest
+            text = text[:start] + (counted[0].upper() if said[0].isupper() else counted[0]) + counted[1:]
+        path.write_text(text, encoding="utf-8")
 
 
 def _grow_chapters(chapter_dir, facts):

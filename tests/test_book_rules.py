@@ -45,6 +45,7 @@ from book_core.model import (
     LABEL,
     Problem,
     chapter_files,
+    fact_counts,
     fact_label,
     fact_number,
     facts_in_order,
@@ -54,7 +55,6 @@ from book_core.model import (
     number_in_words,
     numbering_problems,
     reading_order,
-    title_count,
 )
 from book_core.numbering import FactHeadings, toctree_problems
 from book_core.sources import (
@@ -1063,7 +1063,7 @@ def test_a_glossary_term_is_filed_under_its_classifier_and_its_name_says_where()
     assert filed_under(in_text, nodes.paragraph("", "", addnodes.index(entries=[in_text]))[0]) == [in_text]
 
 
-def test_a_title_counts_the_facts_in_words_or_digits():
+def test_the_book_counts_the_facts_in_words_or_digits():
     assert [number_in_words(number) for number in (0, 8, 19, 20, 21, 99)] == [
         "zero",
         "eight",
@@ -1072,13 +1072,14 @@ def test_a_title_counts_the_facts_in_words_or_digits():
         "twenty-one",
         "ninety-nine",
     ]
-    assert title_count(CONF["project"], "Fact") == ("Eight", 8)
-    assert title_count("Twenty-One facts about a film", "Fact") == ("Twenty-One", 21)
-    assert title_count("Twenty One Facts", "Fact") == ("Twenty One", 21)
-    assert title_count("Twenty  One Facts", "Fact") == ("Twenty  One", 21)
-    assert title_count("9 Facts", "Fact") == ("9", 9)
-    assert title_count("Many Facts about a film", "Fact") is None
-    assert title_count("A Star Is Born, Fact by Fact", "Fact") is None
+    assert fact_counts(CONF["project"], "Fact") == [(16, "Eight", 8)]
+    assert fact_counts("Twenty-One facts about a film", "Fact") == [(0, "Twenty-One", 21)]
+    assert fact_counts("Twenty One Facts", "Fact") == [(0, "Twenty One", 21)]
+    assert fact_counts("Twenty  One Facts", "Fact") == [(0, "Twenty  One", 21)]
+    assert fact_counts("9 Facts", "Fact") == [(0, "9", 9)]
+    assert fact_counts("Eight facts, in short chapters: the eight facts", "Fact") == [(0, "Eight", 8), (36, "eight", 8)]
+    assert fact_counts("Many Facts about a film", "Fact") == []
+    assert fact_counts("A Star Is Born, Fact by Fact", "Fact") == []
 
 
 def test_the_epubs_language_is_a_tag_where_sphinxs_is_written_as_a_locale():

@@ -15,7 +15,7 @@ from epub import NS
 
 SUMMARY = [
     "Text in reading order, with a heading for every chapter.",
-    "The table of contents numbers the {count} facts; names in the chapters link to a glossary of people, "
+    "The table of contents numbers the facts; names in the chapters link to a glossary of people, "
     "and an index lists people, songs, places and works.",
     "The page numbers of the print edition are marked where each printed page begins, and a page list leads to each.",
     "Every image, the cover included, is described by alternative text.",
@@ -24,15 +24,13 @@ SUMMARY = [
     "DAISY Ace finds no violation in any page (its checks include axe-core's WCAG 2 A and AA rules).",
     "No conformance to WCAG or EPUB Accessibility is claimed: the book has not been audited by hand.",
 ]
-COUNTS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 TIME_BASED = re.compile(r"^(audio|video)/")
 MOVING_CSS = re.compile(r"@keyframes|\banimation\s*:|\btransition\s*:")
 
 
-def test_the_summary_makes_only_the_claims_checked_here(epub, facts):
+def test_the_summary_makes_only_the_claims_checked_here(epub):
     (summary,) = epub.meta("schema:accessibilitySummary")
-    expected = " ".join(SUMMARY).format(count=COUNTS[len(facts)])
-    assert summary == expected
+    assert summary == " ".join(SUMMARY)
 
 
 def test_text_in_reading_order_with_a_heading_for_every_chapter(epub):

@@ -1,4 +1,4 @@
-"""The book model: which sources are facts, their numbers, labels and order, "Fact N", and a title's count.
+"""The book model: which sources are facts, their numbers, labels and order, "Fact N", and a count of them.
 
 Every part of the book reads the facts through here: the checks, the
 glossary's "Appears in" lists, the index, the HTML's previews and search, the
@@ -61,25 +61,27 @@ TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
 def number_in_words(number):
-    """0 to 99 in words, as a title counts: "eight", "twenty-one"."""
+    """0 to 99 in words, as the book counts its facts: "eight", "twenty-one"."""
     if number < 20:
         return UNITS[number - 1] if number else "zero"
     return TENS[number // 10 - 2] + (f"-{UNITS[number % 10 - 1]}" if number % 10 else "")
 
 
-# Each count a title may give, in digits or in words, and its number.
+# Each count of the facts the book may give, in digits or in words, and its number.
 COUNTS = {str(number): number for number in range(100)} | {number_in_words(number): number for number in range(100)}
 
 
-def title_count(title, word):
-    """How a title counts the facts, as written, and the number: ("Eight", 8) for "Eight Facts" (`word`, "Fact",
-    in the plural), ("Twenty One", 21) or ("Twenty-One", 21), ("21", 21); None where it counts none."""
-    said = re.search(rf"\b(?:(\w+)[\s-]+)?(\w+)\s+{re.escape(word)}s\b", title, re.IGNORECASE)
-    if said is None:
-        return None
-    if said[1] and (number := COUNTS.get(f"{said[1]}-{said[2]}".lower())) is not None:
-        return title[said.start(1) : said.end(2)], number
-    return (said[2], COUNTS[said[2].lower()]) if said[2].lower() in COUNTS else None
+def fact_counts(text, word):
+    """Each count of the facts in `text`, as (where it starts, as written, its number): "Eight Facts" (`word`,
+    "Fact", in the plural, in any case) gives (0, "Eight", 8); "Twenty One" or "Twenty-One" facts 21, "21 facts"
+    21; "the facts" or "many facts" none."""
+    counts = []
+    for said in re.finditer(rf"\b(?:(\w+)[\s-]+)?(\w+)\s+{re.escape(word)}s\b", text, re.IGNORECASE):
+        if said[1] and (number := COUNTS.get(f"{said[1]}-{said[2]}".lower())) is not None:
+            counts.append((said.start(1), text[said.start(1) : said.end(2)], number))
+        elif said[2].lower() in COUNTS:
+            counts.append((said.start(2), said[2], COUNTS[said[2].lower()]))
+    return counts
 
 
 def file_number(file_name):

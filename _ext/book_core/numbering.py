@@ -9,8 +9,9 @@ number Sphinx gives the chapter (in the navigation, the heading, "Fact N"
 references, the EPUB's navigation and the PDF's outline), must be the same,
 and no heading below a title may be pointed to by ``{numref}``, which would
 print "Fact " with no number (``checks`` refuses a second top-level heading,
-which would take a number of its own). A title that counts the facts ("Eight
-Facts", in words or digits) counts them all.
+which would take a number of its own). Where the book counts its facts (its
+title, "Eight Facts", in words or digits, its descriptions, the front page's
+lead and captions), it counts them all.
 
 Each disagreement is logged as an error located at the file concerned, and
 stops the build before anything is written (``checks``). The checks run
@@ -25,7 +26,8 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .checks import report
-from .model import fact_label, front_matter_number, is_fact, numbering_problems, title_count
+from .facts import lead_of, prose
+from .model import fact_counts, fact_label, front_matter_number, is_fact, numbering_problems
 
 
 def _fact_numbers(env):
@@ -118,28 +120,37 @@ class FactHeadings:
         self.body.append(f'<span class="section-number">{label}<span class="label-colon">: </span></span>')
 
 
-# The settings that title the book: the editions' title (index.md's heading too), the HTML's shorter one.
-TITLES = ["project", "html_title"]
+# The settings that describe the book, and count its facts where they do: the titles and the descriptions (the
+# cover's and the social card's pictures show the title).
+COUNTING_SETTINGS = ["project", "html_title", "epub_description", "pdf_description", "epub_cover_alt", "ogp_image_alt"]
 
 
-def check_the_title_counts_every_fact(app, env):
-    """A fact added or removed retitles the book, where its title counts the facts."""
+def check_every_count_of_the_facts(app, env):
+    """A fact added or removed changes every count of the facts where the book describes itself: its title
+    ("Eight Facts"), its descriptions, and the front page's lead and contents' captions (the front page's text
+    may count other things: "where two facts touch")."""
     facts, word = len(_fact_numbers(env)), fact_label(env.config, "").strip()
-    for name in TITLES:
-        said = title_count(env.config[name], word)
-        if said and said[1] != facts:
-            report(
-                app,
-                None,
-                f"{Path(app.confdir, 'conf.py')}: {name}: the book's title, {env.config[name]!r}, counts {said[0]} "
-                f"{word.lower()}s, but the book has {facts}: retitle the book (conf.py's {' and '.join(TITLES)}, "
-                f"and the heading of {env.doc2path(env.config.root_doc, base=False)})",
-            )
+    front = env.get_doctree(env.config.root_doc).next_node(nodes.section)
+    if front is None:
+        return  # a page without a title, which checks reports
+    conf = Path(app.confdir, "conf.py")
+    texts = [(None, f"{conf}: {name}: ", env.config[name]) for name in COUNTING_SETTINGS if name in env.config]
+    texts += [(block, "", prose(block)) for block in (front[0], lead_of(front)) if block is not None]
+    texts += [(toctree, "the caption ", toctree["caption"]) for toctree in front.findall(addnodes.toctree)]
+    for location, where, text in texts:
+        for _start, said, number in fact_counts(text or "", word):
+            if number != facts:
+                report(
+                    app,
+                    location,
+                    f"{where}{' '.join(text.split())[:60]!r} counts {said} {word.lower()}s, but the book has {facts}: "
+                    f"count {facts} here",
+                )
 
 
 def setup(app):
     app.connect("env-updated", check_fact_numbering)
-    app.connect("env-updated", check_the_title_counts_every_fact)
+    app.connect("env-updated", check_every_count_of_the_facts)
     app.connect("env-updated", check_numrefs_reach_a_number)
     # After Sphinx's toctree collector has numbered the sections.
     app.connect("env-get-updated", check_numbers_readers_see, priority=900)
