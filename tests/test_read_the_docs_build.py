@@ -3,10 +3,10 @@ of the book, publish the book's own three editions: the HTML book in
 $READTHEDOCS_OUTPUT/html, and exactly one EPUB and exactly one PDF beside it,
 byte for byte those `make all` builds (Sphinx's epub builder with the book's
 mixins, and the WeasyPrint print edition, not Read the Docs' LaTeX), which the
-HTML offers; and every page has a canonical link to its own address under
-READTHEDOCS_CANONICAL_URL."""
+HTML offers; and every page the sitemap lists has a canonical link to its own
+address under READTHEDOCS_CANONICAL_URL."""
 
-from web_edition import CANONICAL_URL
+from web_edition import CANONICAL_URL, NOT_IN_SITEMAP
 
 
 def test_the_three_editions_are_where_read_the_docs_takes_them(read_the_docs, published):
@@ -21,7 +21,9 @@ def test_the_three_editions_are_where_read_the_docs_takes_them(read_the_docs, pu
     assert (downloads / pdf.name).read_bytes() == pdf.read_bytes()
 
 
-def test_every_page_links_its_own_canonical_address(site_pages):
+def test_every_listed_page_links_its_own_canonical_address_and_no_other_page_one(site_pages):
+    """A page that asks search engines not to list it (the search page, the 404 page) names no canonical address,
+    which would ask them to list it there."""
     for path, soup in site_pages.items():
-        (canonical,) = soup.find_all("link", rel="canonical")
-        assert canonical["href"] == CANONICAL_URL + path, path
+        canonical = [link["href"] for link in soup.find_all("link", rel="canonical")]
+        assert canonical == ([] if path in NOT_IN_SITEMAP else [CANONICAL_URL + path]), path

@@ -17,10 +17,9 @@ from PIL import Image
 
 from book import BOOK, CONF, fact_label, link_target, plain, sphinx_build
 from book_core.checks import drawing_mark
-from web_edition import CANONICAL_URL, meta
+from web_edition import CANONICAL_URL, NOT_IN_SITEMAP, meta
 
 SOCIAL_CARD = "social-card.jpg"
-NOT_IN_SITEMAP = {"search.html", "404.html"}  # a search's results and a missing page are nothing to index
 ABSOLUTE_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 

@@ -21,6 +21,7 @@ from background import built, in_background
 from book import SOURCE_DATE_EPOCH, copy_book, parsed_pages
 
 CANONICAL_URL = "https://a-star-is-born.readthedocs.io/en/latest/"
+NOT_IN_SITEMAP = {"search.html", "404.html"}  # a search's results and a missing page are nothing to index
 SITE_PATH = urlsplit(CANONICAL_URL).path  # where the site is served: a sub-path, as on GitHub Pages
 # Read the Docs' build steps, in the order it runs them; "build" holds one list per format.
 JOBS = [

@@ -12,7 +12,7 @@ conf.py loads this, with those three, only when ``html_baseurl`` is set.
   URLs against, is made absolute as sphinx-notfound-page makes its links, so
   the page works at any depth of a missing URL.
 - The search page and the 404 page, which the sitemap leaves out, ask
-  search engines not to list them (``noindex``).
+  search engines not to list them (``noindex``), and name no canonical address.
 - After an HTML build, ``robots.txt`` names the sitemap (sphinx-sitemap writes
   none), and the social card, ``_web/social-card.jpg`` (drawn from the cover by
   scripts/render_cover.py), is copied to the site's root, where ``og:image``
@@ -66,9 +66,10 @@ def describe_by_lead(app, doctree, docname):
 
 def keep_out_of_search_engines(app, pagename, templatename, context, doctree):
     """The pages the sitemap leaves out (conf.py's sitemap_excludes: the search page, the 404 page) ask search
-    engines not to list them."""
+    engines not to list them, and so name no canonical address (Sphinx's layout writes it from ``pageurl``)."""
     if app.builder.name == "html" and app.builder.get_target_uri(pagename) in app.config.sitemap_excludes:
         context["metatags"] = context.get("metatags", "") + '<meta name="robots" content="noindex" />\n'
+        context["pageurl"] = None
 
 
 def root_the_404_page(app, pagename, templatename, context, doctree):
