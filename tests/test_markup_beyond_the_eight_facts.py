@@ -38,7 +38,7 @@ NOTES = {"02": "The note of the second fact.", "05": "The note of the fifth fact
 # the second is "index-10", which Sphinx's ordering of links as text puts first.
 STAGES = ", ".join(f"{{index}}`{stage}`" for stage in ["Pyramid", "Other", "West Holts", "Park"])
 FILM_AGAIN = "{index}`A Star Is Born <A Star Is Born (film), works; A Star Is Born (film)>`"
-KRISTOFFERSON = "to play on stage ahead of him."
+KRISTOFFERSON = "on stage before him."
 TOLD_IN = "His slot is told in {ref}`fact-glastonbury`."
 ACCENTED_TERM = "Lärs Ulrich"
 PLAIN_DEFINITION_LIST = "A surname\n: The name a person is filed under in the index.\n"
@@ -107,6 +107,7 @@ def build_markup_book(folder):
     append(
         chapter(book, "03"), "\n3. First, Coachella.\n4. Then Stagecoach.\n\nAgain {index}`Metallica <!Metallica>`.\n"
     )
+    assert KRISTOFFERSON in people.read_text(encoding="utf-8")
     people.write_text(people.read_text(encoding="utf-8").replace(KRISTOFFERSON, KRISTOFFERSON + " " + TOLD_IN, 1))
     append(people, f"\n{PLAIN_DEFINITION_LIST}")
     front = book / "index.md"
