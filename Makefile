@@ -117,6 +117,7 @@ bench: venv
 # One preview per build folder: a second `make serve` stops at once rather
 # than write into the first one's folder.
 serve: venv
+	@$(BUILD_EDITION) check
 	@mkdir -p $(BUILDDIR)/serve
 	@flock -n -E 75 $(BUILDDIR)/serve $(VENVDIR)/bin/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees/serve \
 		--port $(PORT) $(ALLSPHINXOPTS) --watch _ext . $(BUILDDIR)/serve; \

@@ -3,11 +3,15 @@
 
     scripts/build_edition.py [--builddir _build] BUILDER [SPHINX OPTIONS ...]
     scripts/build_edition.py [--builddir _build] clean
+    scripts/build_edition.py [--builddir _build] check
 
-The build folder is outside the book, or a folder at its top that holds
-nothing but what builds write (``_build`` whatever it holds), never the
-book's folder nor one of its own, which a build would read or copy itself
-into and ``clean`` would remove.
+The build folder holds nothing but what builds write (``_build`` at the
+book's top whatever it holds), outside the book or at its top: never the
+book's folder, one that holds it, nor one of the book's own, which a build
+would read or copy itself into, nor one holding other files, or files no
+build of the book wrote (no ``<builddir>.lock`` beside it: a web server's
+``html``), which ``clean`` would remove with it. ``check`` only checks the
+folder, for ``make serve``, and claims it with its lock file.
 
 Builds of one build folder take turns: each holds ``<builddir>.lock`` (the
 lock ``make clean`` waits for, beside the folder a link to it leads to) from
@@ -36,7 +40,8 @@ import sys
 from pathlib import Path
 
 # What builds write into a build folder: the editions (staged, set aside), their shared doctrees, make serve's.
-WRITTEN_BY_BUILDS = {"html", "epub", "pdf", "doctrees", "serve"}
+EDITIONS = {"html", "epub", "pdf"}
+WRITTEN_BY_BUILDS = EDITIONS | {"doctrees", "serve"}
 MAKES_DEFAULT_BUILD_DIR = "_build"
 
 
@@ -45,17 +50,24 @@ def build_folder_problem(builddir, book):
     folder, book = builddir.resolve(), book.resolve()
     if folder.exists() and not folder.is_dir():
         return "is not a folder"
-    if folder == book:
-        return "is the book's folder"
-    if not folder.is_relative_to(book) or folder.relative_to(book).parts[0] == MAKES_DEFAULT_BUILD_DIR:
+    if book.is_relative_to(folder):
+        return "is the book's folder, or holds it"
+    inside = folder.is_relative_to(book)
+    if inside and folder.relative_to(book).parts[0] == MAKES_DEFAULT_BUILD_DIR:
         return None
-    built = (
-        {entry.name.removesuffix(".new").removesuffix(".old") for entry in folder.iterdir()}
+    built = (  # hidden files aside (macOS's .DS_Store)
+        {entry.name.removesuffix(".new").removesuffix(".old") for entry in folder.iterdir() if entry.name[0] != "."}
         if folder.is_dir()
         else set()
     )
-    if folder.parent != book or not built <= WRITTEN_BY_BUILDS:
+    if inside and (folder.parent != book or not built <= WRITTEN_BY_BUILDS):
         return "is one of the book's own folders, or inside one"
+    if not built <= WRITTEN_BY_BUILDS:
+        return f"holds {', '.join(sorted(built - WRITTEN_BY_BUILDS))}, which no build writes"
+    if built and not Path(f"{folder}.lock").exists():
+        return (
+            f"holds {', '.join(sorted(built))}, which no build of the book wrote (its builds leave {folder.name}.lock)"
+        )
     return None
 
 
@@ -86,12 +98,12 @@ def publish(staging, edition):
     shutil.rmtree(last, ignore_errors=True)
 
 
-def recover_from_killed_publishing(builddir):
+def recover_from_killed_publishing(builddir, builder):
     """Each edition set aside by a publish that a kill stopped between its two renames back in place, or, where
-    the new one took its place, removed."""
-    for last in builddir.glob(f"*{SET_ASIDE}"):
-        edition = last.with_name(last.name.removesuffix(SET_ASIDE))
-        if not edition.exists():
+    the new one took its place, removed: the editions' and this builder's, nothing else of the folder."""
+    for name in EDITIONS | {builder}:
+        last, edition = builddir / f"{name}{SET_ASIDE}", builddir / name
+        if last.exists() and not edition.exists():
             last.rename(edition)
         shutil.rmtree(last, ignore_errors=True)
 
@@ -117,17 +129,23 @@ def check_source_date_epoch():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--builddir", type=Path, default=Path("_build"))
-    parser.add_argument("builder", help="a Sphinx builder, or clean to remove the build folder")
+    parser.add_argument(
+        "builder", help="a Sphinx builder, clean to remove the build folder, or check to claim it for make serve"
+    )
     parser.add_argument("options", nargs=argparse.REMAINDER, help="passed on to sphinx-build")
     args = parser.parse_args()
 
     if problem := build_folder_problem(args.builddir, Path.cwd()):
         sys.exit(
-            f"{args.builddir} {problem}, which a build would read or copy itself into: choose a new folder at the "
-            f"book's top, such as {MAKES_DEFAULT_BUILD_DIR}, or one outside the book"
+            f"{args.builddir} {problem}: a build folder holds what builds write alone, which make clean removes whole, "
+            f"and a build never reads it; choose a new folder at the book's top, such as {MAKES_DEFAULT_BUILD_DIR}, "
+            "or one outside the book"
         )
     # The folder a link leads to, whose builds take turns however it is named, and is made where a link leads to none.
     builddir = args.builddir.resolve()
+    if args.builder == "check":  # make serve's, which writes into the folder without its lock
+        Path(f"{builddir}.lock").touch()
+        return 0
     if args.builder == "clean":
         lock = hold_build_lock(builddir, args.builddir)  # noqa: F841 (held until exit)
         shutil.rmtree(builddir, ignore_errors=True)
@@ -140,7 +158,7 @@ def main():
         sys.exit(
             f"{edition} is a symbolic link, which a build cannot replace whole: remove it, and point to it instead"
         )
-    recover_from_killed_publishing(builddir)
+    recover_from_killed_publishing(builddir, args.builder)
     doctrees = builddir / "doctrees" / "editions"
     if staging.exists():  # left by a build killed mid-way, whose warnings its saved environment would not tell again
         shutil.rmtree(staging)

@@ -11,12 +11,13 @@ refused before anything runs. The two builds are conftest.py's
 
 import fcntl
 import subprocess
+import sys
 import time
 
 import pytest
 
 from book import BOOK, copy_book, plain, read_facts, start_make
-from build_edition import build_folder_problem
+from build_edition import build_folder_problem, recover_from_killed_publishing
 
 WAITING = "Waiting for another build in _build to finish..."
 
@@ -87,20 +88,30 @@ def test_make_clean_through_a_link_to_the_build_folder_waits_for_the_folders_loc
 
 @pytest.fixture
 def book_with_folders(tmp_path):
-    """A book's folder with its own folders in it, a file, build folders, and beside it a link to chapters/."""
+    """A book's folder with its own folders in it, a file, build folders, and beside it a link to chapters/ and a
+    folder of notes."""
     book = tmp_path / "book"
     for folder in ("chapters", "_static", "_build/html", "out/html", "out/doctrees"):
         (book / folder).mkdir(parents=True)
     (book / "conf.py").write_text("project = 'A book'\n", encoding="utf-8")
     (book / "chapters" / "01-first.md").write_text("# First\n", encoding="utf-8")
     (tmp_path / "link-to-chapters").symlink_to(book / "chapters")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "notes.txt").write_text("A maintainer's notes.\n", encoding="utf-8")
+    (book / "out.lock").touch()  # out's builds leave it
+    (tmp_path / "www" / "html").mkdir(parents=True)  # a web server's folder, of the shape builds write
+    (tmp_path / "www" / "html" / "index.html").write_text("<p>A site.</p>\n", encoding="utf-8")
+    (tmp_path / "fresh").mkdir()
+    (tmp_path / "fresh" / ".DS_Store").write_bytes(b"Bud1")
     return book
 
 
 @pytest.mark.parametrize(
     ("builddir", "problem"),
     [
-        (".", "is the book's folder"),
+        (".", "is the book's folder, or holds it"),
+        ("..", "is the book's folder, or holds it"),
+        ("../notes", "holds notes.txt, which no build writes"),
         ("chapters", "is one of the book's own folders, or inside one"),
         ("_static/out", "is one of the book's own folders, or inside one"),
         ("conf.py", "is not a folder"),
@@ -110,6 +121,8 @@ def book_with_folders(tmp_path):
         ("out", None),
         ("a-new-folder", None),
         ("../a-folder-beside-the-book", None),
+        ("../www", "holds html, which no build of the book wrote (its builds leave www.lock)"),
+        ("../fresh", None),
     ],
 )
 def test_a_build_folder_is_outside_the_book_or_at_its_top_holding_only_what_builds_write(
@@ -118,10 +131,35 @@ def test_a_build_folder_is_outside_the_book_or_at_its_top_holding_only_what_buil
     assert build_folder_problem(book_with_folders / builddir, book_with_folders) == problem
 
 
-def test_make_clean_refuses_the_books_own_folder_and_leaves_it_whole(tmp_path):
+@pytest.mark.parametrize(
+    ("builddir", "problem"),
+    [("chapters", "is one of the book's own folders, or inside one"), ("..", "is the book's folder, or holds it")],
+)
+def test_make_clean_refuses_the_books_own_folder_or_one_that_holds_it_and_leaves_it_whole(tmp_path, builddir, problem):
     book = copy_book(tmp_path / "book")
-    result = start_make(book, "clean", "BUILDDIR=chapters")
+    result = start_make(book, "clean", f"BUILDDIR={builddir}")
     stdout, stderr = result.communicate()
     assert result.returncode != 0
-    assert "chapters is one of the book's own folders, or inside one" in stderr, stderr
+    assert f"{builddir} {problem}" in stderr, stderr
     assert len(list((book / "chapters").glob("*.md"))) == 8
+
+
+def test_a_build_puts_back_or_removes_only_the_editions_set_aside(tmp_path):
+    """A kill between a publish's two renames leaves an edition set aside (html.old); the next build puts it back,
+    and leaves every other folder ending in .old, which no build set aside, as it is."""
+    for name in ("html.old", "pdf", "pdf.old", "notes.old"):
+        (tmp_path / name).mkdir()
+    recover_from_killed_publishing(tmp_path, "epub")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["html", "notes.old", "pdf"]
+
+
+def test_make_serve_checks_its_build_folder_and_claims_it(tmp_path):
+    """make serve writes into the build folder without taking its lock: it checks the folder first (the book's
+    folder's parent is refused), and leaves the lock file that marks the folder as one its builds wrote."""
+    book = copy_book(tmp_path / "book")
+    check = [sys.executable, "scripts/build_edition.py", "--builddir"]
+    refused = subprocess.run([*check, "..", "check"], cwd=book, capture_output=True, text=True)
+    assert refused.returncode != 0 and ".. is the book's folder, or holds it" in refused.stderr
+    claimed = subprocess.run([*check, "../preview", "check"], cwd=book, capture_output=True, text=True)
+    assert claimed.returncode == 0, claimed.stderr
+    assert (tmp_path / "preview.lock").is_file()

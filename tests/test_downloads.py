@@ -90,6 +90,7 @@ def test_after_an_edit_make_html_offers_no_edition_older_than_the_sources(edited
 def test_a_build_into_another_folder_offers_them_whatever_makes_default_folder_holds(published, tmp_path):
     book = copy_book(tmp_path / "book")
     shutil.copytree(published, book / "out", symlinks=True)
+    (book / "out.lock").touch()  # as out's builds leave it
     (book / "_build" / "serve").mkdir(parents=True)
     (book / "_build" / "serve" / "index.html").write_text("A page of make serve's preview.", encoding="utf-8")
     result = make(book, "html", "BUILDDIR=out")
