@@ -108,10 +108,9 @@ epub_show_urls = "no"
 # toc.ncx lists a page's sections under it, not the page again above them, as nav.xhtml does.
 epub_tocdup = False
 epub_cover = ("_static/cover.jpg", "epub-cover.html")
+# The cover shows the title, so its description reads it from project, and counts the facts as the title does.
 epub_cover_alt = (
-    "Cover: a gold star above the title A Star Is Born, the subtitle Eight Facts "
-    "from The Road to Stardom, the numbers 1 to 8 in a row, and the credit "
-    "The Star Facts book team."
+    f"Cover: a gold star above the title, {project}, a row of numbered gold circles, and the credit {author}."
 )
 epub_description = description
 epub_publisher = author
@@ -182,10 +181,7 @@ sitemap_excludes = ["search.html", "404.html"]
 
 ogp_site_url = html_baseurl
 ogp_image = "social-card.jpg"  # _web/social-card.jpg, drawn from the cover by scripts/render_cover.py
-ogp_image_alt = (
-    "The book's cover, a gold star above its title, beside the title "
-    "A Star Is Born: Eight Facts from The Road to Stardom."
-)
+ogp_image_alt = f"The book's cover, a gold star above its title, beside the title {project}."
 ogp_social_cards = {"enable": False}  # the extension's own cards, drawn with matplotlib
 ogp_custom_meta_tags = [
     '<meta property="og:image:width" content="1200" />',

@@ -43,8 +43,9 @@ def retitle(book, facts):
             raise ValueError(f"{path.name}: the book counts no facts here to count again")
         book_count = counts[0][2]  # the title's, which opens both files; "two facts" is no count of the book's
         for start, said, _number in reversed([count for count in counts if count[2] == book_count]):
-            rest = text[start + len(said) :].lstrip()  # "facts from ...": the word counted, and on
-            counted = f"{number_in_words(facts)} {rest}" if facts else rest
+            counted = text[start + len(said) :].lstrip()  # "facts from ...": the word counted, and on
+            if facts:
+                counted = f"{facts if said.isdigit() else number_in_words(facts)} {counted}"
             text = text[:start] + (counted[0].upper() if said[0].isupper() else counted[0]) + counted[1:]
         path.write_text(text, encoding="utf-8")
 

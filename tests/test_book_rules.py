@@ -1078,6 +1078,10 @@ def test_the_book_counts_the_facts_in_words_or_digits():
     assert fact_counts("Twenty  One Facts", "Fact") == [(0, "Twenty  One", 21)]
     assert fact_counts("9 Facts", "Fact") == [(0, "9", 9)]
     assert fact_counts("Eight facts, in short chapters: the eight facts", "Fact") == [(0, "Eight", 8), (36, "eight", 8)]
+    assert fact_counts("Eight Surprising Facts", "Fact") == [(0, "Eight", 8)]
+    assert fact_counts("Twenty\N{NON-BREAKING HYPHEN}Nine Facts", "Fact") == [
+        (0, "Twenty\N{NON-BREAKING HYPHEN}Nine", 29)
+    ]
     assert fact_counts("Many Facts about a film", "Fact") == []
     assert fact_counts("A Star Is Born, Fact by Fact", "Fact") == []
 

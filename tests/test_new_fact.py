@@ -229,7 +229,6 @@ def test_a_ninth_fact_stops_the_build_until_every_count_of_the_facts_counts_it(a
         "ERROR: conf.py: html_title: 'A Star Is Born: Eight Facts' counts Eight facts",
         "ERROR: conf.py: epub_description: 'Eight facts about the making",
         "ERROR: conf.py: pdf_description: 'Eight facts about the making",
-        "ERROR: conf.py: epub_cover_alt: 'Cover: a gold star above the title A Star Is Born, the subti' counts Eight",
         "index.md:1: ERROR: 'A Star Is Born: Eight Facts from The Road to Stardom' counts Eight facts",
         "index.md:4: ERROR: 'Eight facts, in short chapters, about the making of the film' counts Eight facts",
         "index.md:37: ERROR: the caption 'The eight facts' counts eight facts, but the book has 9: count 9 here",

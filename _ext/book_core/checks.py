@@ -52,12 +52,12 @@ from .facts import blocks, label_above_heading, lead_of, prose
 from .model import (
     LABEL_PREFIX,
     NOT_A_SOURCE,
+    NUMBERS_IN_WORDS,
     PLACEHOLDER_LEAD,
     Problem,
     chapter_files,
     fact_label,
     is_fact,
-    number_in_words,
 )
 from .people import glossary_documents
 from .sources import (
@@ -193,9 +193,6 @@ ROLE_AS_TYPED = re.compile(r"\{(?:term|numref|ref|doc|index)\}(?!`[^`]+`)")
 
 
 UNREADABLE = "\ufffd"  # what markdown-it makes of an entity no text may hold, such as &#7;
-
-
-NUMBERS_IN_WORDS = "|".join(sorted((number_in_words(number) for number in range(1, 100)), key=len, reverse=True))
 
 
 def text_refused(env, text):

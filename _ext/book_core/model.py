@@ -67,21 +67,26 @@ def number_in_words(number):
     return TENS[number // 10 - 2] + (f"-{UNITS[number % 10 - 1]}" if number % 10 else "")
 
 
-# Each count of the facts the book may give, in digits or in words, and its number.
-COUNTS = {str(number): number for number in range(100)} | {number_in_words(number): number for number in range(100)}
+# 1 to 99 in words, and the number each says.
+NUMBERS = {number_in_words(number): number for number in range(1, 100)}
+# Between the words of a number: a space, a hyphen, or a hyphen that does not break (U+2010, U+2011).
+HYPHEN_OR_SPACE = "[\\s\\-\u2010\u2011]+"
+# The same as a pattern, the longest first, so that "twenty-one" is read whole, not as "twenty".
+NUMBERS_IN_WORDS = "|".join(sorted((said.replace("-", HYPHEN_OR_SPACE) for said in NUMBERS), key=len, reverse=True))
 
 
 def fact_counts(text, word):
     """Each count of the facts in `text`, as (where it starts, as written, its number): "Eight Facts" (`word`,
-    "Fact", in the plural, in any case) gives (0, "Eight", 8); "Twenty One" or "Twenty-One" facts 21, "21 facts"
-    21; "the facts" or "many facts" none."""
-    counts = []
-    for said in re.finditer(rf"\b(?:(\w+)[\s-]+)?(\w+)\s+{re.escape(word)}s\b", text, re.IGNORECASE):
-        if said[1] and (number := COUNTS.get(f"{said[1]}-{said[2]}".lower())) is not None:
-            counts.append((said.start(1), text[said.start(1) : said.end(2)], number))
-        elif said[2].lower() in COUNTS:
-            counts.append((said.start(2), said[2], COUNTS[said[2].lower()]))
-    return counts
+    "Fact", in the plural, in any case) gives (0, "Eight", 8), as "Eight Surprising Facts" does, a word between;
+    "Twenty One", "Twenty-One" or "21" facts 21; "the facts" or "many facts" none."""
+    return [
+        (
+            said.start(1),
+            said[1],
+            int(said[1]) if said[1].isdigit() else NUMBERS[re.sub(HYPHEN_OR_SPACE, "-", said[1].lower())],
+        )
+        for said in re.finditer(rf"\b(\d+|{NUMBERS_IN_WORDS})\s+(?:\w+\s+)?{re.escape(word)}s\b", text, re.IGNORECASE)
+    ]
 
 
 def file_number(file_name):

@@ -120,9 +120,9 @@ class FactHeadings:
         self.body.append(f'<span class="section-number">{label}<span class="label-colon">: </span></span>')
 
 
-# The settings that describe the book, and count its facts where they do: the titles and the descriptions (the
-# cover's and the social card's pictures show the title).
-COUNTING_SETTINGS = ["project", "html_title", "epub_description", "pdf_description", "epub_cover_alt", "ogp_image_alt"]
+# The settings that describe the book, and count its facts where they do: the titles and the descriptions (conf.py's
+# descriptions of the cover and the social card read the title from project).
+COUNTING_SETTINGS = ["project", "html_title", "epub_description", "pdf_description"]
 
 
 def check_every_count_of_the_facts(app, env):
@@ -134,7 +134,7 @@ def check_every_count_of_the_facts(app, env):
     if front is None:
         return  # a page without a title, which checks reports
     conf = Path(app.confdir, "conf.py")
-    texts = [(None, f"{conf}: {name}: ", env.config[name]) for name in COUNTING_SETTINGS if name in env.config]
+    texts = [(None, f"{conf}: {name}: ", env.config[name]) for name in COUNTING_SETTINGS]
     texts += [(block, "", prose(block)) for block in (front[0], lead_of(front)) if block is not None]
     texts += [(toctree, "the caption ", toctree["caption"]) for toctree in front.findall(addnodes.toctree)]
     for location, where, text in texts:
