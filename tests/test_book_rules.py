@@ -562,6 +562,14 @@ def test_a_term_with_aliases_and_glossary_options_is_one_well_formed_entry():
     assert glossary_problems("people.md", text) == []
 
 
+def test_a_person_filed_surname_first_is_named_by_the_surname_too():
+    text = (
+        ":::{glossary}\nBradley Cooper : Cooper, Bradley\n   An actor.\n\n"
+        "Sonja Durham's husband : Durham, Sonja, husband of\n   Not named.\n\nAlly\n   A character.\n:::\n"
+    )
+    assert [entry.surnames for entry in glossary_entries(text)] == [["Cooper"], [], []]
+
+
 def test_a_terms_classifier_is_not_part_of_the_term():
     text = ":::{glossary}\nLars Ulrich : drummer\n   A drummer.\n\nlars ulrich\n   Again.\n:::\n"
     assert [entry.terms for entry in glossary_entries(text)] == [[(2, "Lars Ulrich")], [(5, "lars ulrich")]]

@@ -181,7 +181,10 @@ def add_and_build(folder):
     )
     assert added.returncode == 0, added.stderr
     (new,) = chapters.glob("09-*.md")
-    lead = "The fact's own lead, of {term}`Jackson` and {term}`Ally`, whom its title names."
+    lead = (
+        "The fact's own lead, of {term}`Cooper <Bradley Cooper>`, {term}`Jackson` and {term}`Ally`, whom its title "
+        "names."
+    )
     new.write_text(new.read_text(encoding="utf-8").replace(PLACEHOLDER_LEAD, lead), encoding="utf-8")
     untitled = make(book, "html")
     retitle(book, 9)

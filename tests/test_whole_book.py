@@ -140,6 +140,7 @@ def break_the_read_book(folder):
     script_line = append(fourth, "\n<script>alert(1)</script>\n") + 1
     fifth = chapter(book, "05")
     typed_line = append(fifth, "\nAs Fact 12 shows, the roses mattered.\n") + 1
+    surname_line = append(fifth, "\nKristofferson was not there.\n") + 1
     first, seventh = chapter(book, "01"), chapter(book, "07")
     append(seventh, "\n(the-lessons)=\n## The lessons\n\nText.\n")
     unlinked_line = append(seventh, "\nWhether Sam\nElliott took lessons, the article does not say.\n") + 1
@@ -202,6 +203,11 @@ def break_the_read_book(folder):
             at(seventh, unlinked_line),
             "names 'Sam Elliott' without a link to the glossary",
         ),
+        "person_named_by_surname_without_a_link": (
+            at(fifth, surname_line),
+            "names 'Kristofferson' without a link to the glossary, so their 'Appears in' list would leave this fact "
+            "out: write {term}`Kristofferson <Kris Kristofferson>` at the first mention",
+        ),
     }
     assert swapped_second.name.startswith("01-")
     return failed_make_html(book), expected
@@ -232,6 +238,7 @@ def problems_in_the_read_book(request):
         "person_no_chapter_references",
         "image_not_what_its_name_says",
         "person_named_without_a_link",
+        "person_named_by_surname_without_a_link",
         "fact_named_otherwise",
     ],
 )

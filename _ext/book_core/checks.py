@@ -25,7 +25,7 @@ front page has toctrees, every entry a page of the book, and no page is left
 out of them (``orphan``); every file a source includes is in the book's folder,
 and an image file is what its name says and small enough to read safely; every
 person in the glossary is referenced by a chapter, and linked by each chapter
-that names them.
+that names them (by a term of their entry, or the surname it files them under).
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
@@ -469,30 +469,32 @@ def names(text, name, longer):
 
 
 def check_people_are_linked(app, env, entries):
-    """A fact chapter that names a person links them to the glossary (the editorial guide's rule for a first
-    mention), or their "Appears in" list would leave the fact out."""
-    terms = [term for entry in entries for _line, term in entry.terms]
-    holding = {term: [other for other in terms if term in other and other != term] for term in terms}
+    """A fact chapter that names a person, by a term of their entry or by the surname it files them under, links
+    them to the glossary (the editorial guide's rule for a first mention), or their "Appears in" list would leave
+    the fact out."""
+    names_of_all = [name for entry in entries for name in [term for _line, term in entry.terms] + entry.surnames]
+    holding = {name: [other for other in names_of_all if name in other and other != name] for name in names_of_all}
     for docname, chapter in sorted(env.book_chapters.items()):
         for entry in entries:
             people = [term for _line, term in entry.terms]
             if {person.lower() for person in people} & chapter.people:
                 continue
             named = [
-                (line, person)
+                (line, name)
                 for line, text in chapter.unlinked
-                for person in people
-                if names(text, person, holding[person])
+                for name in people + entry.surnames
+                if names(text, name, holding[name])
             ]
             if named:
-                line, person = named[0]
+                line, name = named[0]
+                reference = name if name in people else f"{name} <{people[0]}>"
                 report_problem(
                     app,
                     Problem(
                         str(env.doc2path(docname, base=False)),
                         line,
-                        f"names {person!r} without a link to the glossary, so their 'Appears in' list would leave "
-                        f"this fact out: write {{term}}`{person}` at the first mention",
+                        f"names {name!r} without a link to the glossary, so their 'Appears in' list would leave "
+                        f"this fact out: write {{term}}`{reference}` at the first mention",
                     ),
                 )
 

@@ -49,11 +49,14 @@ def prose(block, leaving_out=is_code):
 
 
 def blocks(doctree):
-    """Each block of text a reader reads (a paragraph, a heading, a caption), but code."""
+    """Each block of text a reader reads (a paragraph, a heading, a caption), but code; not the text of a reference
+    (an inline element in a pending_xref, which is no text element), which its paragraph holds."""
     return [
         block
         for block in doctree.findall(nodes.TextElement)
-        if not is_code(block) and not isinstance(block.parent, nodes.TextElement)
+        if not is_code(block)
+        and not isinstance(block, nodes.Inline)
+        and not isinstance(block.parent, nodes.TextElement)
     ]
 
 

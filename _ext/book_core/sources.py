@@ -11,7 +11,7 @@ book alike. No Sphinx here: the script runs without it.
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 from markdown_it import MarkdownIt
@@ -152,6 +152,9 @@ class GlossaryEntry:
     terms: list  # (line, term) pairs: a term and the aliases written on the lines below it
     defined: bool = False
     after_blank: bool = True  # an entry starts after an empty line
+    surnames: list = field(
+        default_factory=list
+    )  # of the terms filed "Surname, Given": "Bradley Cooper : Cooper, Bradley"
 
 
 # Emphasis, strong emphasis or code around words of a term: the term, as read, is their text.
@@ -162,6 +165,14 @@ def term_of(line):
     """The term a glossary line defines, as its text reads: composed, as the build reads it, without the
     classifiers Sphinx reads after " : ", nor the marks of emphasis or code."""
     return INLINE_MARKUP.sub(r"\2", re.split(r" +: +", composed(line).strip())[0])
+
+
+def surname_of(line):
+    """The surname a glossary line files its person under ("Cooper" for "Bradley Cooper : Cooper, Bradley"), or
+    None where it files them otherwise ("Sonja Durham's husband : Durham, Sonja, husband of")."""
+    filed = re.split(r" +: +", composed(line).strip())[1:2]
+    names = filed[0].split(", ") if filed else []
+    return names[0] if len(names) == 2 else None
 
 
 def glossary_entries(text):
@@ -187,6 +198,8 @@ def glossary_entries(text):
                 glossary[-1].terms.append((line_number, term_of(line)))
             else:
                 glossary.append(GlossaryEntry([(line_number, term_of(line))], after_blank=after_blank or not glossary))
+            if line.strip() and not line[0].isspace() and (surname := surname_of(line)):
+                glossary[-1].surnames.append(surname)
             if line.strip():
                 after_blank = False
         entries += glossary
