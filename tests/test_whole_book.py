@@ -158,7 +158,10 @@ def break_the_read_book(folder):
     person_line = glossary_entry_added(book, "Nobody In Particular\n   Real person, named by no chapter.\n")
     (book / "snippets").mkdir()
     included = book / "snippets" / "born.md"
-    included.write_text("She was born in 1986.\nShe sang\x08 at twenty.\n\n{.d-none}\nHidden.\n", encoding="utf-8")
+    included.write_text(
+        "She was born in 1986.\nShe sang\x08 at twenty.\n\n{.d-none}\nHidden.\n\nLibatique filmed it.\n",
+        encoding="utf-8",
+    )
     append(fourth, "\n```{include} ../snippets/born.md\n```\n")
     outside = folder / "outside.md"
     outside.write_text("Text kept beside the book, not in it.\n", encoding="utf-8")
@@ -185,6 +188,10 @@ def break_the_read_book(folder):
         "page_left_out_of_the_toctrees": (at(people), "is marked 'orphan', a page of the HTML alone"),
         "control_character_in_an_included_file": (at(included, 2), "holds the control character U+0008"),
         "class_in_an_included_file": (at(included, 4), "the class 'd-none' is refused"),
+        "person_named_without_a_link_in_an_included_file": (
+            at(included, 7),
+            "names 'Libatique' without a link to the glossary",
+        ),
         "file_included_from_outside_the_book": (at(seventh), f"includes {outside}, from outside the book's folder"),
         "person_no_chapter_references": (
             at(book / "people.md", person_line),
@@ -234,6 +241,7 @@ def problems_in_the_read_book(request):
         "page_left_out_of_the_toctrees",
         "control_character_in_an_included_file",
         "class_in_an_included_file",
+        "person_named_without_a_link_in_an_included_file",
         "file_included_from_outside_the_book",
         "person_no_chapter_references",
         "image_not_what_its_name_says",

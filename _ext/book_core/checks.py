@@ -250,10 +250,15 @@ def _line(node):
 def _problem_at(env, node, docname, message):
     """A Problem where a node came from: its own file (an included one, say) and line, else its document."""
     source = node.source or (node.parent.source if node.parent is not None else None)
+    return _problem_in(env, source, docname, _line(node), message)
+
+
+def _problem_in(env, source, docname, line, message):
+    """A Problem in the file `source` (an included one, say), else in the document."""
     path = Path(source) if source else env.doc2path(docname)
     if path.is_relative_to(env.srcdir):
         path = path.relative_to(env.srcdir)
-    return Problem(str(path), _line(node), message)
+    return Problem(str(path), line, message)
 
 
 def what_stands(node):
@@ -480,18 +485,20 @@ def check_people_are_linked(app, env, entries):
             if {person.lower() for person in people} & chapter.people:
                 continue
             named = [
-                (line, name)
-                for line, text in chapter.unlinked
+                (source, line, name)
+                for source, line, text in chapter.unlinked
                 for name in people + entry.surnames
                 if names(text, name, holding[name])
             ]
             if named:
-                line, name = named[0]
+                source, line, name = named[0]
                 reference = name if name in people else f"{name} <{people[0]}>"
                 report_problem(
                     app,
-                    Problem(
-                        str(env.doc2path(docname, base=False)),
+                    _problem_in(
+                        env,
+                        source,
+                        docname,
                         line,
                         f"names {name!r} without a link to the glossary, so their 'Appears in' list would leave "
                         f"this fact out: write {{term}}`{reference}` at the first mention",

@@ -19,7 +19,7 @@ from .model import LABEL_PREFIX, is_fact
 class Chapter:
     label: str | None  # the label written above the heading, e.g. "fact-glastonbury"
     people: frozenset  # the glossary terms its {term} references name, lower-cased
-    unlinked: tuple  # (line, prose) of each block, its {term} references left out: where a person is named unlinked
+    unlinked: tuple  # (file, line, prose) of each block, its {term} references left out: where a person is unlinked
 
 
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
@@ -92,7 +92,11 @@ class ChapterCollector(EnvironmentCollector):
                 label_above_heading(doctree),
                 frozenset(node["reftarget"].lower() for node in doctree.findall(is_term_reference)),
                 tuple(
-                    (block.line, " ".join(prose(block, lambda node: is_code(node) or is_term_reference(node)).split()))
+                    (
+                        block.source,  # the chapter's, or a file it includes
+                        block.line,
+                        " ".join(prose(block, lambda node: is_code(node) or is_term_reference(node)).split()),
+                    )
                     for block in blocks(doctree)
                 ),
             )
@@ -106,4 +110,4 @@ def init_env(app):
 def setup(app):
     app.connect("builder-inited", init_env)
     app.add_env_collector(ChapterCollector)
-    return {"version": "1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
