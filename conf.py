@@ -51,8 +51,9 @@ exclude_patterns = ["_build", "node_modules", ".*", "**/.*"]
 
 nitpicky = True
 
-# The index's groups of titles, and how the index sets each title, wherever it files it, as the text does.
-index_title_groups = {"works": "italic", "songs": "quoted"}
+# The index's groups ("places; Coachella"), each with how the index sets the titles it files under it, wherever it
+# files them, as the text does (None: the group's entries are no titles). An entry under another group stops the build.
+index_groups = {"places": None, "songs": "quoted", "works": "italic"}
 
 numfig = True
 # A no-break space: "Fact 7" never splits across lines, in any edition.

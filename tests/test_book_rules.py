@@ -40,7 +40,7 @@ from book_core.checks import (
     what_stands,
 )
 from book_core.facts import prose
-from book_core.index import filed_titles, filed_under, set_as
+from book_core.index import filed_titles, filed_under, misfiled_group, set_as
 from book_core.model import (
     LABEL,
     Problem,
@@ -1069,6 +1069,17 @@ def test_a_glossary_term_is_filed_under_its_classifier_and_its_name_says_where()
     assert filed_under(unfiled, nodes.term("", "", addnodes.index(entries=[unfiled]))[0]) == [unfiled]
     in_text = ("single", "Coachella", "index-0", "", "C")
     assert filed_under(in_text, nodes.paragraph("", "", addnodes.index(entries=[in_text]))[0]) == [in_text]
+
+
+def test_an_index_entry_is_filed_under_one_of_the_books_groups_as_written():
+    groups = CONF["index_groups"]
+    assert misfiled_group("single", "places; Coachella", groups) is None
+    assert misfiled_group("single", "places ;Coachella", groups) is None
+    assert misfiled_group("single", "place; Coachella", groups) == "place"
+    assert misfiled_group("single", "Places; Coachella", groups) == "Places"
+    assert misfiled_group("single", "Coachella", groups) is None
+    assert misfiled_group("single", "Cooper, Bradley; lessons", groups) is None
+    assert misfiled_group("see", "bell hooks; hooks, bell", groups) is None
 
 
 def test_the_book_counts_the_facts_in_words_or_digits():

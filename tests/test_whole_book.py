@@ -136,6 +136,9 @@ def break_the_read_book(folder):
     )
     second, third = chapter(book, "02"), chapter(book, "03")
     heading_line = append(second, "\n# Another Title\n\nText.\n") + 1
+    misfiled = second.read_text(encoding="utf-8").replace("Coachella, places; Coachella", "Coachella, place; Coachella")
+    second.write_text(misfiled, encoding="utf-8")
+    misfiled_line = misfiled[: misfiled.index("place; Coachella")].count("\n") + 1
     fourth = chapter(book, "04")
     script_line = append(fourth, "\n<script>alert(1)</script>\n") + 1
     fifth = chapter(book, "05")
@@ -188,6 +191,10 @@ def break_the_read_book(folder):
         "page_left_out_of_the_toctrees": (at(people), "is marked 'orphan', a page of the HTML alone"),
         "control_character_in_an_included_file": (at(included, 2), "holds the control character U+0008"),
         "class_in_an_included_file": (at(included, 4), "the class 'd-none' is refused"),
+        "index_entry_under_a_group_the_book_has_not": (
+            at(second, misfiled_line),
+            "the index entry 'place; Coachella' is filed under 'place', which is not one of the index's groups",
+        ),
         "person_named_without_a_link_in_an_included_file": (
             at(included, 7),
             "names 'Libatique' without a link to the glossary",
@@ -241,6 +248,7 @@ def problems_in_the_read_book(request):
         "page_left_out_of_the_toctrees",
         "control_character_in_an_included_file",
         "class_in_an_included_file",
+        "index_entry_under_a_group_the_book_has_not",
         "person_named_without_a_link_in_an_included_file",
         "file_included_from_outside_the_book",
         "person_no_chapter_references",

@@ -25,9 +25,10 @@ the glossary alone, leads first to each fact that names them
 
 The index sets "see" in italics, as indexes do, and a title as the text does,
 wherever it files it: a work's in italics, a work's title within it upright,
-a song's in quotes, by the group conf.py's ``index_title_groups`` names
+a song's in quotes, by the group conf.py's ``index_groups`` names
 ("works", "songs"), its qualifier upright; a title that opens with an article is filed under the word after it
-(``filed_titles``): "*Star Is Born, A* (film)" under S.
+(``filed_titles``): "*Star Is Born, A* (film)" under S. An entry filed under a group that is not one of
+``index_groups`` (a typo, "place") stops the build, as it would make a group of its own.
 
 The HTML's "previous" and "next" links, which Sphinx gives pages alone, go on
 to the index from the last page, and back from it, as the contents list it.
@@ -43,6 +44,7 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 
+from .checks import report
 from .model import is_fact, label_of, reading_order
 from .people import glossary_documents, glossary_terms
 
@@ -86,13 +88,18 @@ def filed_titles(entries, groups):
     return [(kind, "; ".join(map(filed, value.split("; "))), *rest) for kind, value, *rest in entries]
 
 
+def title_groups(config):
+    """The index's groups of titles: conf.py's index_groups that set their entries as titles."""
+    return {group for group, setting in config.index_groups.items() if setting}
+
+
 class FiledIndexEntries(SphinxTransform):
     default_priority = SphinxSmartQuotes.default_priority  # before SmartIndexEntries sets their quotes
 
     def apply(self, **kwargs):
         for node in self.document.findall(addnodes.index):
             entries = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
-            node["entries"] = filed_titles(entries, self.config.index_title_groups)
+            node["entries"] = filed_titles(entries, title_groups(self.config))
 
 
 class SmartIndexEntries(SphinxSmartQuotes):
@@ -194,7 +201,7 @@ class Places:
 
 
 def titles_in(index, groups):
-    """{title: how it is set} of each entry the index files under one of `groups` (conf.py's index_title_groups:
+    """{title: how it is set} of each entry the index files under one of `groups` (conf.py's index_groups:
     "works" in italics, "songs" in quotes), its qualifier left out, as an index sets a title wherever it files it."""
     return {
         QUALIFIED_TITLE.fullmatch(sub)["title"]: groups[name]
@@ -241,7 +248,7 @@ def name_places(app, pagename, templatename, context, doctree):
     if "genindexentries" not in context:
         return
     places, mentions = Places(app), people_mentions(app.env, app.builder)
-    titles = titles_in(context["genindexentries"], app.config.index_title_groups)
+    titles = titles_in(context["genindexentries"], app.config.index_groups)
     context["genindexentries"] = [
         (
             letter,
@@ -278,8 +285,35 @@ def link_the_index_in_reading_order(app, pagename, templatename, context, doctre
         context["next" if pagename == before else "prev"] = link("genindex", _("Index"))
 
 
+def misfiled_group(kind, value, groups):
+    """The group an index entry is filed under if it is not one of `groups` (conf.py's index_groups) as written, or
+    None: a group is a word in lower case ("places; Coachella", as Sphinx's index splits it, at ";"), where a person's
+    entry may hold subentries of its own ("Cooper, Bradley; lessons"), and "Places" would be a group of its own."""
+    group, *subentries = (part.strip() for part in value.split(";"))
+    if kind == "single" and subentries and group not in groups and (group.islower() or group.lower() in groups):
+        return group
+    return None
+
+
+def check_index_groups(app, env):
+    """Every index entry filed under a group names one of conf.py's index_groups."""
+    groups = app.config.index_groups
+    for docname in sorted(env.found_docs):
+        for node in env.get_doctree(docname).findall(addnodes.index):
+            for kind, value, *_more in node["entries"]:
+                if group := misfiled_group(kind, value, groups):
+                    report(
+                        app,
+                        node,
+                        f"the index entry {value!r} is filed under {group!r}, which is not one of the index's groups "
+                        f"({', '.join(sorted(groups))}, conf.py's index_groups): it would make a group of its own; "
+                        "name one of them",
+                    )
+
+
 def setup(app):
-    app.add_config_value("index_title_groups", {}, "html", types=frozenset({dict}))
+    app.add_config_value("index_groups", {}, "env", types=frozenset({dict}))
+    app.connect("env-updated", check_index_groups)
     app.add_transform(FiledIndexEntries)
     app.add_transform(SmartIndexEntries)
     app.connect("html-page-context", name_places)

@@ -310,7 +310,7 @@ class PDFBuilder(SingleFileHTMLBuilder):
         section += (columns := nodes.container(classes=["index-entries"]))
         mentions = people_mentions(self.env, self)
         index = IndexEntries(self.env).create_index(self)
-        titles = titles_in(index, self.config.index_title_groups)
+        titles = titles_in(index, self.config.index_groups)
         for letter, entries in index:
             group = nodes.bullet_list(classes=["index-group"])
             for name, (links, subentries, _category) in entries:
