@@ -199,10 +199,12 @@ def text_refused(env, text):
     """Why the book refuses a block's text, one message a reason: a fact's number typed by hand, a character
     an entity wrote that the source itself may not hold, a link printed as typed."""
     word = re.escape(fact_label(env.config, "").strip())
-    # "Fact 3", "fact 3", "Facts 2 and 3": one fact or more, in any case, but for "in fact 20 people"; and
-    # "Fact three", as a label is written, but for "the fact three people ..." and "facts one may not know".
+    # "Fact 3", "fact 3", "Facts 2 and 3", "Fact #3", "Fact No. 3": one fact or more, in any case, but for "in fact
+    # 20 people"; and "Fact three", as a label is written, but for "the fact three people ..." and "facts one may
+    # not know".
     typed_label = re.compile(
-        rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+\d+|\b{word}\s+(?i:{NUMBERS_IN_WORDS})\b"
+        rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+(?:#\s*|No\.\s*)?\d+"
+        rf"|\b{word}\s+(?i:{NUMBERS_IN_WORDS})\b"
     )
     return (
         [
