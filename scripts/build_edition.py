@@ -45,6 +45,11 @@ WRITTEN_BY_BUILDS = EDITIONS | {"doctrees", "serve"}
 MAKES_DEFAULT_BUILD_DIR = "_build"
 
 
+def lock_of(folder):
+    """The lock beside a build folder, which its builds take in turn, and whose presence says builds wrote it."""
+    return Path(f"{folder}.lock")
+
+
 def build_folder_problem(builddir, book):
     """Why `builddir` may not be the build folder of `book`, or None; links resolved, as the builds follow them."""
     folder, book = builddir.resolve(), book.resolve()
@@ -64,16 +69,14 @@ def build_folder_problem(builddir, book):
         return "is one of the book's own folders, or inside one"
     if not built <= WRITTEN_BY_BUILDS:
         return f"holds {', '.join(sorted(built - WRITTEN_BY_BUILDS))}, which no build writes"
-    if built and not Path(f"{folder}.lock").exists():
-        return (
-            f"holds {', '.join(sorted(built))}, which no build of the book wrote (its builds leave {folder.name}.lock)"
-        )
+    if built and not (lock := lock_of(folder)).exists():
+        return f"holds {', '.join(sorted(built))}, which no build of the book wrote (its builds leave {lock.name})"
     return None
 
 
 def hold_build_lock(builddir, named):
     """Wait for any other build of this folder to finish, then hold the folder until this process ends."""
-    lock = open(f"{builddir}.lock", "a")  # held open, and so locked, until exit
+    lock = open(lock_of(builddir), "a")  # held open, and so locked, until exit
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -144,7 +147,7 @@ def main():
     # The folder a link leads to, whose builds take turns however it is named, and is made where a link leads to none.
     builddir = args.builddir.resolve()
     if args.builder == "check":  # make serve's, which writes into the folder without its lock
-        Path(f"{builddir}.lock").touch()
+        lock_of(builddir).touch()
         return 0
     if args.builder == "clean":
         lock = hold_build_lock(builddir, args.builddir)  # noqa: F841 (held until exit)

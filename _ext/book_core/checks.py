@@ -479,17 +479,17 @@ def check_people_are_linked(app, env, entries):
     """A fact chapter that names a person, by a term of their entry or by the surname it files them under, links
     them to the glossary (the editorial guide's rule for a first mention), or their "Appears in" list would leave
     the fact out."""
-    names_of_all = [name for entry in entries for name in [term for _line, term in entry.terms] + entry.surnames]
+    people_and_surnames = [([term for _line, term in entry.terms], entry.surnames) for entry in entries]
+    names_of_all = [name for people, surnames in people_and_surnames for name in people + surnames]
     holding = {name: [other for other in names_of_all if name in other and other != name] for name in names_of_all}
     for docname, chapter in sorted(env.book_chapters.items()):
-        for entry in entries:
-            people = [term for _line, term in entry.terms]
+        for people, surnames in people_and_surnames:
             if {person.lower() for person in people} & chapter.people:
                 continue
             named = [
                 (source, line, name)
                 for source, line, text in chapter.unlinked
-                for name in people + entry.surnames
+                for name in people + surnames
                 if names(text, name, holding[name])
             ]
             if named:

@@ -152,25 +152,29 @@ class GlossaryEntry:
     terms: list  # (line, term) pairs: a term and the aliases written on the lines below it
     defined: bool = False
     after_blank: bool = True  # an entry starts after an empty line
-    surnames: list = field(
-        default_factory=list
-    )  # of the terms filed "Surname, Given": "Bradley Cooper : Cooper, Bradley"
+    # The surnames of the terms filed "Surname, Given": "Cooper" for "Bradley Cooper : Cooper, Bradley".
+    surnames: list = field(default_factory=list)
 
 
 # Emphasis, strong emphasis or code around words of a term: the term, as read, is their text.
 INLINE_MARKUP = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
 
 
+def term_and_classifiers(line):
+    """A glossary line's term and the classifiers Sphinx reads after " : ", composed, as the build reads them."""
+    return re.split(r" +: +", composed(line).strip())
+
+
 def term_of(line):
-    """The term a glossary line defines, as its text reads: composed, as the build reads it, without the
-    classifiers Sphinx reads after " : ", nor the marks of emphasis or code."""
-    return INLINE_MARKUP.sub(r"\2", re.split(r" +: +", composed(line).strip())[0])
+    """The term a glossary line defines, as its text reads: without its classifiers, nor the marks of emphasis or
+    code."""
+    return INLINE_MARKUP.sub(r"\2", term_and_classifiers(line)[0])
 
 
 def surname_of(line):
     """The surname a glossary line files its person under ("Cooper" for "Bradley Cooper : Cooper, Bradley"), or
     None where it files them otherwise ("Sonja Durham's husband : Durham, Sonja, husband of")."""
-    filed = re.split(r" +: +", composed(line).strip())[1:2]
+    filed = term_and_classifiers(line)[1:2]
     names = filed[0].split(", ") if filed else []
     return names[0] if len(names) == 2 else None
 
@@ -194,12 +198,12 @@ def glossary_entries(text):
             elif line[0].isspace():
                 if glossary:
                     glossary[-1].defined = True
-            elif glossary and not glossary[-1].defined and not after_blank:
+            else:  # a term: an alias of the entry above, right under its term, or a new entry's
+                if not (glossary and not glossary[-1].defined and not after_blank):
+                    glossary.append(GlossaryEntry([], after_blank=after_blank or not glossary))
                 glossary[-1].terms.append((line_number, term_of(line)))
-            else:
-                glossary.append(GlossaryEntry([(line_number, term_of(line))], after_blank=after_blank or not glossary))
-            if line.strip() and not line[0].isspace() and (surname := surname_of(line)):
-                glossary[-1].surnames.append(surname)
+                if surname := surname_of(line):
+                    glossary[-1].surnames.append(surname)
             if line.strip():
                 after_blank = False
         entries += glossary
