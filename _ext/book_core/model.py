@@ -133,39 +133,26 @@ def chapter_files(book):
     if not (book / CHAPTER_DIR).is_dir():
         return chapters, [Problem(CHAPTER_DIR, None, "is missing: the facts live in chapters/NN-slug.md")]
     for entry in sorted((book / CHAPTER_DIR).iterdir()):
-        name = f"{CHAPTER_DIR}/{entry.name}"
         if NOT_A_SOURCE.fullmatch(entry.name):
             continue
         if entry.is_symlink() and not entry.exists():
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    f"is a link to {entry.readlink()}, which does not exist: restore its target or remove the link",
-                )
-            )
+            wrong = f"is a link to {entry.readlink()}, which does not exist: restore its target or remove the link"
         elif entry.is_symlink() and not entry.resolve().is_relative_to(book.resolve()):
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    f"is a link to {entry.readlink()}, outside the book's folder, which a clone of the book lacks: "
-                    "move the file into chapters/",
-                )
+            wrong = (
+                f"is a link to {entry.readlink()}, outside the book's folder, which a clone of the book lacks: "
+                "move the file into chapters/"
             )
         elif not entry.is_file():
-            problems.append(Problem(name, None, "is not a file: chapters/ holds only fact chapters, NN-slug.md"))
+            wrong = "is not a file: chapters/ holds only fact chapters, NN-slug.md"
         elif entry.suffix != ".md":
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    "is not a fact chapter: chapters/ holds only NN-slug.md files; "
-                    "rename it to .md or move it out of chapters/",
-                )
+            wrong = (
+                "is not a fact chapter: chapters/ holds only NN-slug.md files; "
+                "rename it to .md or move it out of chapters/"
             )
         else:
             chapters.append(entry)
+            continue
+        problems.append(Problem(f"{CHAPTER_DIR}/{entry.name}", None, wrong))
     return chapters, problems
 
 
