@@ -76,9 +76,9 @@ def as_written(filed):
 
 def filed_titles(entries, groups):
     """An index node's entries, each title that opens with an article filed under the word after it, as indexes
-    file titles ("Fame, The (album)"): a title is what the node files under one of `groups` too ("works; The
-    Fame (album)")."""
-    titles = {value.partition("; ")[2] for _kind, value, *_ in entries if value.partition("; ")[0] in groups}
+    file titles ("Fame, The (album)"): a title is what the node files under a group that sets titles too ("works;
+    The Fame (album)"), as `groups` (conf.py's index_groups) says."""
+    titles = {value.partition("; ")[2] for _kind, value, *_ in entries if groups.get(value.partition("; ")[0])}
 
     def filed(part):
         title, qualifier = QUALIFIED_TITLE.fullmatch(part).groups()
@@ -88,18 +88,13 @@ def filed_titles(entries, groups):
     return [(kind, "; ".join(map(filed, value.split("; "))), *rest) for kind, value, *rest in entries]
 
 
-def title_groups(config):
-    """The index's groups of titles: conf.py's index_groups that set their entries as titles."""
-    return {group for group, setting in config.index_groups.items() if setting}
-
-
 class FiledIndexEntries(SphinxTransform):
     default_priority = SphinxSmartQuotes.default_priority  # before SmartIndexEntries sets their quotes
 
     def apply(self, **kwargs):
         for node in self.document.findall(addnodes.index):
             entries = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
-            node["entries"] = filed_titles(entries, title_groups(self.config))
+            node["entries"] = filed_titles(entries, self.config.index_groups)
 
 
 class SmartIndexEntries(SphinxSmartQuotes):
@@ -195,10 +190,6 @@ class Places:
             self.sections[docname] = holding
         return self.sections[docname]
 
-    def links(self, links):
-        """(main, uri, place) for each place the links lead to: the first mention there, strong if any is main."""
-        return first_mentions(links, self.of)
-
 
 def titles_in(index, groups):
     """{title: how it is set} of each entry the index files under one of `groups` (conf.py's index_groups:
@@ -256,8 +247,11 @@ def name_places(app, pagename, templatename, context, doctree):
                 (
                     as_markup(set_as(name, titles)),
                     (
-                        places.links(with_mentions(links, mentions)),
-                        [(as_markup(set_as(sub, titles)), places.links(sublinks)) for sub, sublinks in subentries],
+                        first_mentions(with_mentions(links, mentions), places.of),
+                        [
+                            (as_markup(set_as(sub, titles)), first_mentions(sublinks, places.of))
+                            for sub, sublinks in subentries
+                        ],
                         category,
                     ),
                 )
