@@ -46,7 +46,7 @@ from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 
 from .checks import report
 from .model import is_fact, label_of, reading_order
-from .people import glossary_documents, glossary_terms
+from .people import facts_naming, glossary_documents, glossary_terms
 
 
 def filed_under(entry, node):
@@ -141,9 +141,7 @@ def people_mentions(env, builder):
 
     return {
         index_link(docname, anchor): [
-            (False, index_link(fact, chapter.label))
-            for fact, chapter in env.book_chapters.items()
-            if name in chapter.people
+            (False, index_link(fact, env.book_chapters[fact].label)) for fact in facts_naming(env, {name})
         ]
         for (docname, anchor), name in glossary_terms(env).items()
     }

@@ -34,6 +34,11 @@ def glossary_documents(env):
     return sorted({docname for docname, _anchor in glossary_terms(env)})
 
 
+def facts_naming(env, names):
+    """The facts, in reading order, whose {term} references name one of `names` (lower-cased, as terms are)."""
+    return [docname for docname in facts_in_order(env) if names & env.book_chapters[docname].people]
+
+
 class AppearsIn(SphinxPostTransform):
     """Append the facts that mention a person to that person's glossary entry."""
 
@@ -41,19 +46,14 @@ class AppearsIn(SphinxPostTransform):
     default_priority = ReferencesResolver.default_priority - 1
 
     def run(self, **kwargs):
-        glossaries = list(self.document.findall(addnodes.glossary))
-        if not glossaries:
-            return
-        known = self.env.book_chapters
-        facts = [docname for docname in facts_in_order(self.env) if docname in known and known[docname].label]
         term_at = {anchor: name for (_docname, anchor), name in glossary_terms(self.env).items()}
-        for glossary in glossaries:
+        for glossary in self.document.findall(addnodes.glossary):
             for item in glossary.findall(nodes.definition_list_item):
                 # A person's entry may name them twice or more ("Lady Gaga", then "Stefani Germanotta").
                 names = {term_at[i] for term in item.findall(nodes.term) for i in term["ids"] if i in term_at}
-                mentioned_in = [docname for docname in facts if names & known[docname].people]
-                if mentioned_in:
-                    item.next_node(nodes.definition).append(self._appears_in(known[d].label for d in mentioned_in))
+                labels = [self.env.book_chapters[docname].label for docname in facts_naming(self.env, names)]
+                if labels:
+                    item.next_node(nodes.definition).append(self._appears_in(labels))
 
     def _appears_in(self, labels):
         paragraph = nodes.paragraph("", "Appears in: ", classes=[APPEARS_IN])
