@@ -22,11 +22,8 @@ class Chapter:
     unlinked: tuple  # (file, line, prose) of each block, its {term} references left out: where a person is unlinked
 
 
-CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw)
-
-
 def is_code(node):
-    return isinstance(node, CODE)
+    return isinstance(node, (nodes.literal, nodes.FixedTextElement))  # a literal block, raw output, a comment
 
 
 def is_term_reference(node):
