@@ -3,7 +3,7 @@
 Sphinx's smart quotes change the text of a page but not the entries its
 ``{index}`` roles and glossary terms hand to the index, so the index printed
 "Sonja Durham's husband" where the glossary prints "Sonja Durham’s husband".
-``SmartIndexEntries`` runs docutils' own smartquotes over each entry, under
+``FiledIndexEntries`` runs docutils' own smartquotes over each entry, under
 the same settings as Sphinx's transform of the text, before the index
 collects the entries.
 
@@ -42,7 +42,7 @@ from docutils.utils.smartquotes import smartyPants
 from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.locale import _
-from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
+from sphinx.transforms import SphinxSmartQuotes
 
 from .checks import report
 from .model import is_fact, label_of, reading_order
@@ -88,27 +88,17 @@ def filed_titles(entries, groups):
     return [(kind, "; ".join(map(filed, value.split("; "))), *rest) for kind, value, *rest in entries]
 
 
-class FiledIndexEntries(SphinxTransform):
-    default_priority = SphinxSmartQuotes.default_priority  # before SmartIndexEntries sets their quotes
-
-    def apply(self, **kwargs):
-        for node in self.document.findall(addnodes.index):
-            entries = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
-            node["entries"] = filed_titles(entries, self.config.index_groups)
-
-
-class SmartIndexEntries(SphinxSmartQuotes):
+class FiledIndexEntries(SphinxSmartQuotes):
     default_priority = SphinxSmartQuotes.default_priority + 1
 
     def apply(self, **kwargs):
-        if not self.is_available():
-            return
-        language = self.document.settings.language_code
-        action = self.config.smartquotes_action
+        language, action = self.document.settings.language_code, self.config.smartquotes_action
         for node in self.document.findall(addnodes.index):
-            node["entries"] = [
-                (kind, smartyPants(value, action, language), *rest) for kind, value, *rest in node["entries"]
-            ]
+            entries = [filed for entry in node["entries"] for filed in filed_under(entry, node)]
+            entries = filed_titles(entries, self.config.index_groups)
+            if self.is_available():  # where Sphinx sets the text's quotes
+                entries = [(kind, smartyPants(value, action, language), *rest) for kind, value, *rest in entries]
+            node["entries"] = entries
 
 
 def mention_order(doctree):
@@ -307,7 +297,6 @@ def setup(app):
     app.add_config_value("index_groups", {}, "env", types=frozenset({dict}))
     app.connect("env-updated", check_index_groups)
     app.add_transform(FiledIndexEntries)
-    app.add_transform(SmartIndexEntries)
     app.connect("html-page-context", name_places)
     app.connect("html-page-context", link_the_index_in_reading_order)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
