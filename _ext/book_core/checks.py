@@ -249,12 +249,6 @@ def _line(node):
     return node.line if node is not None else None
 
 
-def _problem_at(env, node, docname, message):
-    """A Problem where a node came from: its own file (an included one, say) and line, else its document."""
-    source = node.source or (node.parent.source if node.parent is not None else None)
-    return _problem_in(env, source, docname, _line(node), message)
-
-
 def _problem_in(env, source, docname, line, message):
     """A Problem in the file `source` (an included one, say), else in the document."""
     path = Path(source) if source else env.doc2path(docname)
@@ -276,31 +270,28 @@ ABOVE_THE_TITLE = (nodes.target, nodes.docinfo, nodes.meta, nodes.comment, nodes
 
 def document_problems(env, docname, doctree):
     """What is wrong in a read document, as Problems."""
-    problems = [
-        _problem_at(env, node, docname, reason)
-        for node in doctree.findall(nodes.Element)
-        if (reason := refused(node)) is not None
-    ]
 
-    for block in blocks(doctree):
-        problems += [_problem_at(env, block, docname, message) for message in text_refused(env, prose(block))]
+    def at(node, message):
+        """A Problem where `node` came from: its own file (an included one, say) and line, else the document."""
+        source = node.source or (node.parent.source if node.parent is not None else None)
+        return _problem_in(env, source, docname, _line(node), message)
 
+    problems = [at(node, reason) for node in doctree.findall(nodes.Element) if (reason := refused(node)) is not None]
+    problems += [at(block, message) for block in blocks(doctree) for message in text_refused(env, prose(block))]
+
+    contents = env.doc2path(env.config.root_doc, base=False)
     for toctree in doctree.findall(addnodes.toctree):
         if docname != env.config.root_doc:
             problems.append(
-                _problem_at(
-                    env,
+                at(
                     toctree,
-                    docname,
-                    f"a table of contents belongs to {env.doc2path(env.config.root_doc, base=False)} alone: here it "
-                    "would list its pages a second time in the book; link to a fact with {numref}`fact-…`",
+                    f"a table of contents belongs to {contents} alone: here it would list its pages a second time "
+                    "in the book; link to a fact with {numref}`fact-…`",
                 )
             )
         problems += [
-            _problem_at(
-                env,
+            at(
                 toctree,
-                docname,
                 f"the table of contents' entry {ref!r} is not a page of the book, which the EPUB's and the PDF's "
                 "contents list: link to it from a page's text",
             )
@@ -309,15 +300,11 @@ def document_problems(env, docname, doctree):
         ]
 
     sections = [node for node in doctree.children if isinstance(node, nodes.section)]
-    path = str(env.doc2path(docname, base=False))
     if not sections:
-        problems.append(Problem(path, None, "has no title: start it with a '# ' heading"))
-        return problems
+        return [*problems, at(doctree, "has no title: start it with a '# ' heading")]
     problems += [
-        _problem_at(
-            env,
+        at(
             node,
-            docname,
             f"{what_stands(node)} stands above the page's title, which opens the page in every edition and its "
             "contents: move it below the '# ' heading",
         )
@@ -326,58 +313,52 @@ def document_problems(env, docname, doctree):
     ]
     title = sections[0][0]
     if not title.astext().strip():
-        problems.append(Problem(path, _line(title), "its title is empty: write the title after the '# '"))
+        problems.append(at(title, "its title is empty: write the title after the '# '"))
     problems += [
-        _problem_at(env, section[0], docname, "this heading is empty: write its text after the '#' marks")
+        at(section[0], "this heading is empty: write its text after the '#' marks")
         for section in doctree.findall(nodes.section)
         if section is not sections[0] and not section[0].astext().strip()
     ]
     if docname == env.config.root_doc and title.astext() != env.config.project:
         problems.append(
-            Problem(
-                path,
-                _line(title),
+            at(
+                title,
                 f"the book's title, {title.astext()!r}, is not conf.py's project, {env.config.project!r}, "
                 "which every edition's metadata gives: make the two the same",
             )
         )
     leads = [paragraph for paragraph in doctree.findall(nodes.paragraph) if "lead" in paragraph["classes"]]
     problems += [
-        _problem_at(env, extra, docname, "a page has one lead, its opening paragraph: remove the '{.lead}' above")
-        for extra in leads[1:]
+        at(extra, "a page has one lead, its opening paragraph: remove the '{.lead}' above") for extra in leads[1:]
     ]
     if is_fact(docname):
         problems += [
-            _problem_at(env, paragraph, docname, "the lead is still new_fact.py's placeholder: write the fact's own")
+            at(paragraph, "the lead is still new_fact.py's placeholder: write the fact's own")
             for paragraph in doctree.findall(nodes.paragraph)
             if paragraph.astext().strip() == PLACEHOLDER_LEAD
         ]
         lead = lead_of(sections[0])
         if lead is None or lead is not sections[0].next_node(nodes.paragraph):
             problems.append(
-                Problem(
-                    path,
-                    _line(lead or title),
+                at(
+                    lead or title,
                     "the fact does not open with its lead, which its previews and the search show: mark its "
                     "opening paragraph, and it alone, with a line '{.lead}' above it",
                 )
             )
         problems += [
-            Problem(
-                path,
-                _line(extra[0]),
-                f"a second top-level heading ({extra[0].astext()!r}) would make a fact "
-                "of its own and renumber every later fact: a fact chapter has one '# ' "
-                "heading; use '## ' below it",
+            at(
+                extra[0],
+                f"a second top-level heading ({extra[0].astext()!r}) would make a fact of its own and renumber "
+                "every later fact: a fact chapter has one '# ' heading; use '## ' below it",
             )
             for extra in sections[1:]
         ]
         if label_above_heading(doctree) is None:
             labels = [name for name in sections[0]["names"] if doctree.nametypes.get(name)]
             problems.append(
-                Problem(
-                    path,
-                    _line(title),
+                at(
+                    title,
                     f"the fact's label, '({labels[0]})=', does not start with '{LABEL_PREFIX}': write "
                     f"'({LABEL_PREFIX}{labels[0]})=', which {{numref}} references name"
                     if labels
