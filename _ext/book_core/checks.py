@@ -206,35 +206,28 @@ def text_refused(env, text):
         rf"\b(?:{word}|(?i:{word}s)|(?<!\b[Ii]n )(?i:{word}))\s+(?:#\s*|No\.\s*)?\d+"
         rf"|\b{word}\s+(?i:{NUMBERS_IN_WORDS})\b"
     )
-    return (
-        [
+    for label in typed_label.findall(text):
+        yield (
             f"{' '.join(label.split())!r} is a fact's number typed by hand, which no renumbering would follow: "
             "write {numref}`fact-…` instead (in a heading, which takes no reference, name the fact in words)"
-            for label in typed_label.findall(text)
-        ]
-        + [
+        )
+    for character in CONTROL_CHARACTER.findall(text):
+        yield (
             f"an entity writes the control character U+{ord(character):04X}, which no edition shows as written: "
             "remove it"
-            for character in CONTROL_CHARACTER.findall(text)
-        ]
-        + (
-            [
-                "holds U+FFFD, the mark of a character that could not be read (one an entity writes, such as "
-                "&#7;), which every edition would show: remove it"
-            ]
-            if UNREADABLE in text
-            else []
         )
-        + [
+    if UNREADABLE in text:
+        yield (
+            "holds U+FFFD, the mark of a character that could not be read (one an entity writes, such as "
+            "&#7;), which every edition would show: remove it"
+        )
+    for link in LINK_AS_TYPED.findall(text):
+        yield (
             f"{link!r} would print as typed: a link that runs a script or opens a file, or whose address holds "
             "a space, is no link; give it a web address, or write the text alone"
-            for link in LINK_AS_TYPED.findall(text)
-        ]
-        + [
-            f"{role!r} would print as typed: a role takes its text in straight backticks, {role}`…`"
-            for role in ROLE_AS_TYPED.findall(text)
-        ]
-    )
+        )
+    for role in ROLE_AS_TYPED.findall(text):
+        yield f"{role!r} would print as typed: a role takes its text in straight backticks, {role}`…`"
 
 
 def _in_title(node):
