@@ -79,16 +79,11 @@ IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
 JPEG_WITH_MORE_PICTURES = {"MPO": "JPEG"}  # a camera's JPEG, as Pillow names it
 
 
-def report(app, location, message):
-    """Log a problem, at a document or "path:line", that must stop the build before anything is written."""
+def report(app, location, message, stops=True):
+    """Log a problem, at a document or "path:line", that stops the build before anything is written, if it `stops`."""
     logger.error(message, location=location, type="book", subtype="whole")
-    app.book_not_whole = True
-
-
-def _located(app, problem):
-    """A model.Problem as Sphinx's location and message: Sphinx takes a bare path for a document's name."""
-    path = Path(app.srcdir, problem.path)
-    return (f"{path}:{problem.line}", problem.message) if problem.line else (None, f"{path}: {problem.message}")
+    if stops:
+        app.book_not_whole = True
 
 
 def halt(message, outcome):
@@ -97,8 +92,14 @@ def halt(message, outcome):
     raise SystemExit(outcome)
 
 
-def report_problem(app, problem):
-    report(app, *_located(app, problem))
+def report_problem(app, problem, stops=True):
+    """Report a model.Problem; one without a line names its file in the message, as Sphinx takes a bare path for
+    a document's name."""
+    path = Path(app.srcdir, problem.path)
+    if problem.line:
+        report(app, f"{path}:{problem.line}", problem.message, stops)
+    else:
+        report(app, None, f"{path}: {problem.message}", stops)
 
 
 def _is_active_url(url):
@@ -418,16 +419,11 @@ def check_people_are_referenced(app, env, glossaries):
         for entry in entries:
             if not any(term.lower() in mentioned for _line, term in entry.terms):
                 line, term = entry.terms[0]
-                location, message = _located(
-                    app,
-                    Problem(
-                        str(path),
-                        line,
-                        f"{term!r} is referenced by no fact chapter, so its 'Appears in' list would "
-                        "be empty: reference it with {term} in a chapter, or remove the entry",
-                    ),
+                message = (
+                    f"{term!r} is referenced by no fact chapter, so its 'Appears in' list would be empty: "
+                    "reference it with {term} in a chapter, or remove the entry"
                 )
-                logger.error(message, location=location, type="book", subtype="whole")
+                report_problem(app, Problem(str(path), line, message), stops=False)
 
 
 # The quotation marks Sphinx's smart quotes set, as a glossary's source writes them.
