@@ -62,10 +62,10 @@ from .model import (
 from .people import glossary_documents
 from .sources import (
     CONTROL_CHARACTER,
-    SourceError,
     control_characters,
     glossary_entries,
     read_source,
+    source_problems,
     text_problems,
 )
 
@@ -392,12 +392,8 @@ def check_sources_before_reading(app, env, docnames):
     problems = chapter_files(book)[1] + cover_problems(book)
     for docname in docnames:
         path = env.doc2path(docname, base=False)
-        if not (book / path).is_file():
-            continue  # a link to nothing, which chapter_files reports
-        try:
-            problems += text_problems(str(path), read_source(book, path))
-        except SourceError as error:
-            problems.append(error.problem)
+        if (book / path).is_file():  # else a link to nothing, which chapter_files reports
+            problems += source_problems(book, path)
     for problem in problems:
         report_problem(app, problem)
     if problems:
@@ -540,15 +536,8 @@ def check_included_files(app, env):
             problems = image_problems(book, path)
         elif (mimetypes.guess_type(path.name)[0] or "").startswith("image/"):
             continue  # refused where a document shows it
-        else:
-            try:
-                text = read_source(book, path)
-                # Markdown included is read as its document's source: held to the same text rules.
-                problems = (
-                    text_problems(str(path), text) if path.suffix == ".md" else control_characters(str(path), text)
-                )
-            except SourceError as error:
-                problems = [error.problem]
+        else:  # Markdown included is read as its document's source: held to the same text rules.
+            problems = source_problems(book, path, text_problems if path.suffix == ".md" else control_characters)
         for problem in problems:
             report_problem(app, problem)
 

@@ -366,3 +366,11 @@ def text_problems(path, text):
         + glossary_problems(path, text)
         + glossaries_in_facts(path, text)
     )
+
+
+def source_problems(book, path, rules=text_problems):
+    """What `rules` find wrong in the source at ``book / path``, or that it cannot be decoded."""
+    try:
+        return rules(str(path), read_source(book, path))
+    except SourceError as error:
+        return [error.problem]
