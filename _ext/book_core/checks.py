@@ -400,26 +400,23 @@ def check_sources_before_reading(app, env, docnames):
         stop(app, env)
 
 
-def glossaries_of_people(env):
-    """(path, entries) of each document that holds a glossary, its entries read from its source."""
-    return [
-        (path, glossary_entries(read_source(Path(env.srcdir), path)))
-        for path in (env.doc2path(docname, base=False) for docname in glossary_documents(env))
-    ]
+def glossary_entries_of(env):
+    """(path, entry) of each entry of each glossary, read from its document's source."""
+    paths = [env.doc2path(docname, base=False) for docname in glossary_documents(env)]
+    return [(path, entry) for path in paths for entry in glossary_entries(read_source(Path(env.srcdir), path))]
 
 
-def check_people_are_referenced(app, env, glossaries):
+def check_people_are_referenced(app, env, entries):
     """Every glossary term is referenced by a fact chapter, or its "Appears in" list would be empty."""
     mentioned = set().union(*(chapter.people for chapter in env.book_chapters.values()))
-    for path, entries in glossaries:
-        for entry in entries:
-            if not any(term.lower() in mentioned for _line, term in entry.terms):
-                line, term = entry.terms[0]
-                message = (
-                    f"{term!r} is referenced by no fact chapter, so its 'Appears in' list would be empty: "
-                    "reference it with {term} in a chapter, or remove the entry"
-                )
-                report_problem(app, Problem(str(path), line, message), stops=False)
+    for path, entry in entries:
+        if not any(term.lower() in mentioned for _line, term in entry.terms):
+            line, term = entry.terms[0]
+            message = (
+                f"{term!r} is referenced by no fact chapter, so its 'Appears in' list would be empty: "
+                "reference it with {term} in a chapter, or remove the entry"
+            )
+            report_problem(app, Problem(str(path), line, message), stops=False)
 
 
 # The quotation marks Sphinx's smart quotes set, as a glossary's source writes them.
@@ -445,7 +442,7 @@ def check_people_are_linked(app, env, entries):
     """A fact chapter that names a person, by a term of their entry or by the surname it files them under, links
     them to the glossary (the editorial guide's rule for a first mention), or their "Appears in" list would leave
     the fact out."""
-    people_and_surnames = [([term for _line, term in entry.terms], entry.surnames) for entry in entries]
+    people_and_surnames = [([term for _line, term in entry.terms], entry.surnames) for _path, entry in entries]
     names_of_all = [name for people, surnames in people_and_surnames for name in people + surnames]
     holding = {name: [other for other in names_of_all if name in other and other != name] for name in names_of_all}
     for docname, chapter in sorted(env.book_chapters.items()):
@@ -461,17 +458,11 @@ def check_people_are_linked(app, env, entries):
             if named:
                 source, line, name = named[0]
                 reference = name if name in people else f"{name} <{people[0]}>"
-                report_problem(
-                    app,
-                    _problem_in(
-                        env,
-                        source,
-                        docname,
-                        line,
-                        f"names {name!r} without a link to the glossary, so their 'Appears in' list would leave "
-                        f"this fact out: write {{term}}`{reference}` at the first mention",
-                    ),
+                message = (
+                    f"names {name!r} without a link to the glossary, so their 'Appears in' list would leave this "
+                    f"fact out: write {{term}}`{reference}` at the first mention"
                 )
+                report_problem(app, _problem_in(env, source, docname, line, message))
 
 
 def check_no_page_is_left_out(app, env):
@@ -546,9 +537,9 @@ def report_document_problems(app, env):
     for docname in sorted(env.found_docs):
         for problem in document_problems(env, docname, env.get_doctree(docname)):
             report_problem(app, problem)
-    glossaries = glossaries_of_people(env)
-    check_people_are_referenced(app, env, glossaries)
-    check_people_are_linked(app, env, [entry for _path, entries in glossaries for entry in entries])
+    entries = glossary_entries_of(env)
+    check_people_are_referenced(app, env, entries)
+    check_people_are_linked(app, env, entries)
     check_no_page_is_left_out(app, env)
     check_included_files(app, env)
 
