@@ -355,9 +355,7 @@ def glossaries_in_facts(path, text):
 
 
 def text_problems(path, text):
-    """What is wrong in a source's text that parsing would hide or pass on: control characters, unclosed
-    fences, classes the editions would style apart, MyST settings of a page's own, misformed or misplaced
-    glossary entries."""
+    """What is wrong in a source's text that parsing would hide or pass on."""
     return (
         control_characters(path, text)
         + unclosed_fences(path, text)
