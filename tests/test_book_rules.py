@@ -565,9 +565,10 @@ def test_a_term_with_aliases_and_glossary_options_is_one_well_formed_entry():
 def test_a_person_filed_surname_first_is_named_by_the_surname_too():
     text = (
         ":::{glossary}\nBradley Cooper : Cooper, Bradley\n   An actor.\n\n"
-        "Sonja Durham's husband : Durham, Sonja, husband of\n   Not named.\n\nAlly\n   A character.\n:::\n"
+        "Sonja Durham's husband : Durham, Sonja, husband of\n   Not named.\n\nAlly\n   A character.\n\n"
+        "Lars Ulrich : , Lars\n   A drummer, filed under no surname.\n:::\n"
     )
-    assert [entry.surnames for entry in glossary_entries(text)] == [["Cooper"], [], []]
+    assert [entry.surnames for entry in glossary_entries(text)] == [["Cooper"], [], [], []]
 
 
 def test_a_terms_classifier_is_not_part_of_the_term():

@@ -160,25 +160,6 @@ class GlossaryEntry:
 INLINE_MARKUP = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
 
 
-def term_and_classifiers(line):
-    """A glossary line's term and the classifiers Sphinx reads after " : ", composed, as the build reads them."""
-    return re.split(r" +: +", composed(line).strip())
-
-
-def term_of(line):
-    """The term a glossary line defines, as its text reads: without its classifiers, nor the marks of emphasis or
-    code."""
-    return INLINE_MARKUP.sub(r"\2", term_and_classifiers(line)[0])
-
-
-def surname_of(line):
-    """The surname a glossary line files its person under ("Cooper" for "Bradley Cooper : Cooper, Bradley"), or
-    None where it files them otherwise ("Sonja Durham's husband : Durham, Sonja, husband of")."""
-    filed = term_and_classifiers(line)[1:2]
-    names = filed[0].split(", ") if filed else []
-    return names[0] if len(names) == 2 else None
-
-
 def glossary_entries(text):
     """The entries of every {glossary} in ``text``, as Sphinx's glossary directive groups its lines.
 
@@ -201,9 +182,14 @@ def glossary_entries(text):
             else:  # a term: an alias of the entry above, right under its term, or a new entry's
                 if not (glossary and not glossary[-1].defined and not after_blank):
                     glossary.append(GlossaryEntry([], after_blank=after_blank or not glossary))
-                glossary[-1].terms.append((line_number, term_of(line)))
-                if surname := surname_of(line):
-                    glossary[-1].surnames.append(surname)
+                # The term as its text reads (composed, as the build reads it), without the classifiers Sphinx reads
+                # after " : " nor the marks of emphasis or code; "Durham, Sonja, husband of" files no surname,
+                # nor ", Lars".
+                term, *classifiers = re.split(r" +: +", composed(line).strip())
+                glossary[-1].terms.append((line_number, INLINE_MARKUP.sub(r"\2", term)))
+                filed = classifiers[0].split(", ") if classifiers else []
+                if len(filed) == 2 and filed[0]:
+                    glossary[-1].surnames.append(filed[0])
             if line.strip():
                 after_blank = False
         entries += glossary
