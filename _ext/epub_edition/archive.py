@@ -21,18 +21,13 @@ FILE_MODE = 0o100644  # a regular file, rw-r--r--
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
-def archive_timestamp():
-    """The entries' date and time (UTC); zip cannot store a date before 1980."""
-    return max(ZIP_EPOCH, build_time().timetuple()[:6])
-
-
 class ReproducibleArchive:
     """Mixin for Sphinx's Epub3Builder."""
 
     def build_epub(self):
         outname = self.config.epub_basename + ".epub"
         logger.info(__("writing %s file..."), outname)
-        timestamp = archive_timestamp()
+        timestamp = max(ZIP_EPOCH, build_time().timetuple()[:6])
         entries = [("mimetype", ZIP_STORED)] + [(name, ZIP_DEFLATED) for name in (*PACKAGE_FILES, *self.files)]
         with ZipFile(self.outdir / outname, "w") as epub:
             for name, compression in entries:
