@@ -24,10 +24,6 @@ from book_core.people import is_glossary_list
 DEEPEST_HEADING = 6
 
 
-def _is_toctree_caption(title):
-    return isinstance(title.parent, addnodes.compact_paragraph) and title.parent.get("toctree")
-
-
 class BookTranslator(FactHeadings, HTML5Translator):
     def visit_glossary(self, node):
         self.body.append(self.starttag(node, "div", **{"epub:type": "glossary", "role": "doc-glossary"}))
@@ -46,7 +42,8 @@ class BookTranslator(FactHeadings, HTML5Translator):
         self.body.append(self.starttag(node, "dd", "", **{"epub:type": "glossdef"}))
 
     def visit_title(self, node):
-        if not _is_toctree_caption(node):
+        toctree_caption = isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree")
+        if not toctree_caption:
             return super().visit_title(node)
         level = min(self.section_level + 1, DEEPEST_HEADING)
         self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": level}))
