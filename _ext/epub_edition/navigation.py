@@ -1,4 +1,5 @@
-"""The EPUB's navigation: fact numbers in nav.xhtml and toc.ncx, and landmarks.
+"""The EPUB's navigation: fact numbers in nav.xhtml and toc.ncx, the print
+edition's page list (whose markers ``page_list`` places), and landmarks.
 
 Sphinx builds both navigation files from the root toctree's titles but drops
 the section numbers the HTML shows ("1. ..."), writes no landmarks, gives the
@@ -18,6 +19,7 @@ from book_core.people import glossary_documents
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
+PAGE_LIST_TITLE = "Pages"
 LANDMARKS_TITLE = "Landmarks"
 
 
@@ -73,6 +75,8 @@ class NumberedNavigation:
             etree.SubElement(head, f"{{{XHTML}}}link", rel="stylesheet", type="text/css", href=f"_static/{stylesheet}")
         body = tree.getroot().find(f"{{{XHTML}}}body")
         body.find(f"{{{XHTML}}}nav[@{{{OPS}}}type='toc']").set("role", "doc-toc")
+        pages = [({"href": href}, label) for label, href in self.place_page_breaks()]
+        body.append(hidden_nav("page-list", PAGE_LIST_TITLE, pages, role="doc-pagelist"))
         links = [
             ({f"{{{OPS}}}type": epub_type, "href": href}, html.unescape(title))
             for epub_type, href, title in self.landmarks()

@@ -25,9 +25,8 @@ from book_core.checks import halt
 from html_edition.downloads import made_from_the_book_as_it_is
 from pdf_edition.page_map import PAGE_MAP_NAME
 
-from .navigation import OPS, XHTML, hidden_nav
+from .navigation import OPS, XHTML
 
-PAGE_LIST_TITLE = "Pages"
 # Parents that may hold only certain children: a marker goes inside their child instead.
 STRICT_PARENTS = {"dl", "ul", "ol", "table", "thead", "tbody", "tr"}
 
@@ -58,17 +57,12 @@ NOT_WRITTEN = "The EPUB was not written: fix the error above."  # no EPUB withou
 
 
 class PrintPageList:
-    """Mixin for Sphinx's Epub3Builder, after NumberedNavigation: the page list goes before its landmarks."""
+    """Mixin for Sphinx's Epub3Builder; NumberedNavigation lists the markers it places."""
 
     def get_outdated_docs(self):
         # The markers go into the pages as written, from the print layout, which any edit may
         # shift: so every page is written afresh, never kept with an earlier layout's markers.
         return sorted(self.env.found_docs)
-
-    def build_navigation_doc(self):
-        page_breaks = self._place_page_breaks(self._print_pages())
-        super().build_navigation_doc()
-        self._add_page_list(page_breaks)
 
     def _page_map_path(self):
         return self.outdir.parent / "pdf" / PAGE_MAP_NAME
@@ -89,8 +83,9 @@ class PrintPageList:
             )
         return json.loads(path.read_text(encoding="utf-8"))
 
-    def _place_page_breaks(self, pages):
+    def place_page_breaks(self):
         """Write each page's marker into its document; (label, href) of each, in page order."""
+        pages = self._print_pages()
         trees, hrefs, waiting = {}, {}, []
         for page in pages:
             waiting.append(page["page"])
@@ -122,16 +117,6 @@ class PrintPageList:
         for docname, tree in trees.items():
             tree.write(self.outdir / self.get_outfilename(docname), encoding="utf-8", xml_declaration=True)
         return [(page["page"], f"{self.get_target_uri(hrefs[page['page']])}#page-{page['page']}") for page in pages]
-
-    def _add_page_list(self, page_breaks):
-        path = self.outdir / "nav.xhtml"
-        tree = etree.parse(path, etree.XMLParser(remove_blank_text=True))
-        body = tree.getroot().find(f"{{{XHTML}}}body")
-        links = [({"href": href}, label) for label, href in page_breaks]
-        body.find(f"{{{XHTML}}}nav[@{{{OPS}}}type='landmarks']").addprevious(
-            hidden_nav("page-list", PAGE_LIST_TITLE, links, role="doc-pagelist")
-        )
-        tree.write(path, encoding="UTF-8", xml_declaration=True, pretty_print=True, doctype="<!DOCTYPE html>")
 
 
 def setup(app):
