@@ -63,8 +63,8 @@ class NumberBlocks(SphinxPostTransform):
             node["ids"].append(block_id(docname, numbers[docname]))
 
 
-def page_map(html, pages, docnames):
-    """One entry per page of the book laid out from `html`: {"page", "document", "anchor"}."""
+def write_page_map(outdir, html, pages, docnames):
+    """Write into `outdir` one entry per page of the book laid out from `html`: {"page", "document", "anchor"}."""
     order = {anchor: place for place, anchor in enumerate(ANCHOR.findall(html))}
     documents = {block_id(docname, "")[:-1]: docname for docname in docnames}
     begun, entries = set(), []
@@ -80,12 +80,7 @@ def page_map(html, pages, docnames):
         else:
             document = first and documents[first.rpartition("-")[0]]
             entries.append({"page": str(number), "document": document, "anchor": first})
-    return entries
-
-
-def write_page_map(outdir, html, pages, docnames):
-    path = outdir / PAGE_MAP_NAME
-    path.write_text(json.dumps(page_map(html, pages, docnames), indent=1) + "\n", encoding="utf-8")
+    (outdir / PAGE_MAP_NAME).write_text(json.dumps(entries, indent=1) + "\n", encoding="utf-8")
 
 
 def setup(app):
