@@ -50,15 +50,6 @@ def add_assets(app):
     app.add_js_file(SCRIPT, loading_method="defer")
 
 
-def facts(env):
-    """(docname, label "Fact 6", section) for each fact, in reading order, as read: its first section holds its
-    title and lead, as the checks (``book_core.checks``) saw before any page was written."""
-    return [
-        (docname, label_of(env, docname), env.get_doctree(docname).next_node(nodes.section))
-        for docname in facts_in_order(env)
-    ]
-
-
 def inline_html(node):
     """A resolved node's content as HTML: text, with emphasis, strong and code kept."""
     if isinstance(node, nodes.Text):

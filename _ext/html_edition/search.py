@@ -24,10 +24,10 @@ from docutils import nodes
 from sphinx import addnodes
 
 from book_core.facts import lead_of, prose
+from book_core.model import facts_in_order, label_of
 from book_core.people import glossary_documents, is_glossary_list
 
 from . import glossary_entry_id
-from .previews import facts
 
 SEARCH_PAGE = "search"
 WORD = re.compile(r"\w+")
@@ -52,13 +52,13 @@ def index_text(entries):
     return " ".join(sorted({word for entry in entries for word in WORD.findall(entry[1].lower())}))
 
 
-def fact_words(section, own_ids, fact_ids):
+def fact_words(section, other_fact_ids):
     """{word: weight} for one fact."""
     words = {}
     lead = lead_of(section)
     count(words, prose(section[0], leaving_out=None), WEIGHTS["title"])
     for paragraph in section.findall(nodes.paragraph):
-        if points_to_a_fact(paragraph, fact_ids - own_ids):
+        if points_to_a_fact(paragraph, other_fact_ids):
             continue
         count(words, prose(paragraph, leaving_out=None), WEIGHTS["lead"] if paragraph is lead else WEIGHTS["text"])
         for index in paragraph.findall(addnodes.index):
@@ -90,12 +90,13 @@ def page_anchors(env):
 
 
 def search_data(env):
-    fact_list = facts(env)
-    fact_ids = {node_id for _, _, section in fact_list for node_id in section["ids"]}
+    # Each fact's section as read, its {numref} references still pending, as points_to_a_fact finds them.
+    sections = {docname: env.get_doctree(docname).next_node(nodes.section) for docname in facts_in_order(env)}
+    fact_ids = {node_id for section in sections.values() for node_id in section["ids"]}
     return {
         "facts": {
-            docname: {"label": label, "words": fact_words(section, set(section["ids"]), fact_ids)}
-            for docname, label, section in fact_list
+            docname: {"label": label_of(env, docname), "words": fact_words(section, fact_ids - set(section["ids"]))}
+            for docname, section in sections.items()
         },
         "terms": term_names(env),
         "anchors": page_anchors(env),
