@@ -95,12 +95,6 @@ def glossary_previews(app, docname, doctree):
     return previews
 
 
-def previewed_documents(env):
-    """The facts, in reading order, then the documents that hold a glossary."""
-    facts = facts_in_order(env)
-    return facts + [docname for docname in glossary_documents(env) if docname not in facts]
-
-
 def init_previews(app):
     app.book_previews = {}
 
@@ -121,7 +115,7 @@ def write_data(app, exception):
     if exception is not None or app.builder.name != "html":
         return
     by_target = {}
-    for docname in previewed_documents(app.env):
+    for docname in dict.fromkeys(facts_in_order(app.env) + glossary_documents(app.env)):  # facts first, each once
         if docname not in app.book_previews:  # a page this build did not write (make serve): resolving it collects
             app.env.get_and_resolve_doctree(docname, app.builder)
         by_target |= app.book_previews[docname]
