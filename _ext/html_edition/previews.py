@@ -126,11 +126,8 @@ def write_data(app, exception):
         "previews": previews,
         "targets": {target: previews.index(content) for target, content in sorted(by_target.items())},
     }
-    target = Path(app.outdir, "_static", DATA_FILE)
-    target.parent.mkdir(parents=True, exist_ok=True)
     text = f"window.bookPreviews = {json.dumps(data, ensure_ascii=False, indent=0)};\n"
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    Path(app.outdir, "_static", DATA_FILE).write_text(text, encoding="utf-8")  # Sphinx has made _static
 
 
 def setup(app):
