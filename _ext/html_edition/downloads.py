@@ -56,15 +56,6 @@ class EditionDownloads(SphinxDirective):
         return [edition_downloads_placeholder()]
 
 
-def _editions(app):
-    """The other editions' files beside the HTML output, with their formats' names."""
-    build_dir = Path(app.outdir).parent
-    return [
-        ("EPUB", "E-book", build_dir / "epub" / f"{app.config.epub_basename}.epub"),
-        ("PDF", "Print edition", build_dir / "pdf" / app.config.pdf_file_name),
-    ]
-
-
 def _human_size(path):
     size = path.stat().st_size
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
@@ -144,21 +135,25 @@ def find_downloads(app, env):
     app.edition_downloads = []
     if app.builder.name != "html":
         return
-    for fmt, kind, path in _editions(app):
+    build_dir = Path(app.outdir).parent
+    for fmt, kind, path in [
+        ("EPUB", "E-book", build_dir / "epub" / f"{app.config.epub_basename}.epub"),
+        ("PDF", "Print edition", build_dir / "pdf" / app.config.pdf_file_name),
+    ]:
         if not path.is_file():
             continue
         if not made_from_the_book_as_it_is(app, path.parent):
             logger.info(
                 f"{path} is not of the book as it now is, so this HTML does not offer it: make all builds all three"
             )
-        else:
-            app.edition_downloads.append(
-                {
-                    "label": f"{kind} ({fmt}, {_human_size(path)})",
-                    "source": path,
-                    "path": f"{DOWNLOADS_DIR}/{path.name}",
-                }
-            )
+            continue
+        app.edition_downloads.append(
+            {
+                "label": f"{kind} ({fmt}, {_human_size(path)})",
+                "source": path,
+                "path": f"{DOWNLOADS_DIR}/{path.name}",
+            }
+        )
 
 
 def write_digest(app, exception):
