@@ -36,8 +36,7 @@ def require_chromium():
 
 def launch(playwright):
     """A headless Chromium with a fresh profile (Playwright gives each launch its own)."""
-    require_chromium()
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+    return playwright.chromium.launch(executable_path=require_chromium(), headless=True, args=FLAGS)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
