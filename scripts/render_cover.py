@@ -48,27 +48,23 @@ SOCIAL_CARD_PAGE = """<!DOCTYPE html>
 """
 
 
-def screenshot(url, size, png, profile):
+def render(page, size, target, tmp):
+    shot = tmp / f"{target.stem}.png"
     subprocess.run(
         [
             require_chromium(),
             "--headless",
             *FLAGS,
             "--hide-scrollbars",
-            f"--user-data-dir={profile}",
+            f"--user-data-dir={tmp / 'profile'}",
             "--force-device-scale-factor=1",
             f"--window-size={size[0]},{size[1]}",
-            f"--screenshot={png}",
-            url,
+            f"--screenshot={shot}",
+            page.as_uri(),
         ],
         check=True,
         capture_output=True,
     )
-
-
-def render(page, size, target, tmp):
-    shot = tmp / f"{target.stem}.png"
-    screenshot(page.as_uri(), size, shot, tmp / "profile")
     image = Image.open(shot).convert("RGB")
     if image.size != size:
         sys.exit(f"render_cover: the browser drew {image.size} for {target.name}, expected {size}")
