@@ -1,22 +1,6 @@
 """What the published web edition needs beyond sphinx-sitemap,
-sphinxext-opengraph and sphinx-notfound-page.
-
-conf.py loads this, with those three, only when ``html_baseurl`` is set.
-
-- The address must be a whole http or https address ending in "/": every URL
-  the extensions write is joined to it.
-- A page's description, for Open Graph and for search engines, is its lead
-  paragraph (``{.lead}``), where sphinxext-opengraph would take the first 200
-  characters of its text, so no two facts share one.
-- The 404 page's content root, which Sphinx's and the theme's scripts resolve
-  URLs against, is made absolute as sphinx-notfound-page makes its links, so
-  the page works at any depth of a missing URL.
-- The search page and the 404 page, which the sitemap leaves out, ask
-  search engines not to list them (``noindex``), and name no canonical address.
-- After an HTML build, ``robots.txt`` names the sitemap (sphinx-sitemap writes
-  none), and the social card, ``_web/social-card.jpg`` (drawn from the cover by
-  scripts/render_cover.py), is copied to the site's root, where ``og:image``
-  points.
+sphinxext-opengraph and sphinx-notfound-page, which conf.py loads with this
+only when ``html_baseurl`` is set.
 """
 
 import shutil
@@ -54,8 +38,9 @@ def check_base_url(app, config):
 
 
 def describe_by_lead(app, doctree, docname):
-    """A web page's description is its lead paragraph: for Open Graph, as sphinxext-opengraph's page field, and
-    for search engines, as the page's own <meta name="description">, which the extension then leaves as it is.
+    """A web page's description is its lead paragraph, where sphinxext-opengraph would take the first 200
+    characters of its text, so no two facts share one: for Open Graph, as the extension's page field, and for
+    search engines, as the page's own <meta name="description">, which the extension then leaves as it is.
     Added as the page is written, so the EPUB, written from the same doctrees, stays as it was."""
     lead = lead_of(doctree)
     if app.builder.name == "html" and lead is not None:
@@ -73,13 +58,15 @@ def keep_out_of_search_engines(app, pagename, templatename, context, doctree):
 
 
 def root_the_404_page(app, pagename, templatename, context, doctree):
-    """sphinx-notfound-page makes the 404 page's links absolute, but not the root
-    that Sphinx's and the theme's scripts resolve URLs against."""
+    """sphinx-notfound-page makes the 404 page's links absolute, but not the root that Sphinx's and the theme's
+    scripts resolve URLs against: made absolute too, the page works at any depth of a missing URL."""
     if pagename == app.config.notfound_pagename and app.builder.name == "html":
         context["content_root"] = app.config.notfound_urls_prefix
 
 
 def write_site_files(app, exception):
+    """robots.txt, naming the sitemap (sphinx-sitemap writes none), and the social card at the site's root, where
+    og:image points."""
     if exception is not None or app.builder.name != "html":
         return
     outdir = Path(app.outdir)
