@@ -1,20 +1,12 @@
 """What the search page's scorer (``_static/search-scorer.js``, conf.py's
-``html_search_scorer``) knows of each fact: its label ("Fact 6") and how much
-it is about each word; the name of each glossary term, by its page and id,
-so that a result that is a person's entry reads "Lars Ulrich · People", not
-"People" as the page it is on, and its entry's element, which the result
+``html_search_scorer``, which tells how it ranks) knows of each fact: its label
+("Fact 6") and how much it is about each word, by ``WEIGHTS``, where a
+paragraph that points to another fact by number ("… is told in Fact 3") tells
+of that fact, not of this one; the name of each glossary term, by its page and
+id, so that a result that is a person's entry reads "Lars Ulrich · People",
+not "People" as the page it is on, and its entry's element, which the result
 leads to and is summarised from, definition and all; and where each page's
 own text begins, which its result's summary is taken from.
-
-A fact is about the words of its title (weight 3 each time), of its lead (2),
-of its index entries (2) and of its other paragraphs (1). A paragraph that
-points to another fact by number ("… is told in Fact 3") tells of that fact,
-not of this one: its words do not count. The scorer ranks the facts by these
-weights, so that a query naming a person, a song, a place or a thing ranks the
-fact about it first; Sphinx's own index still finds every page with the words.
-
-Written into the search page only, as an inline script (``window.bookSearch``),
-by the HTML builder only.
 """
 
 import json
