@@ -194,10 +194,9 @@ def add_to_context(app, pagename, templatename, context, doctree):
 def copy_downloads(app, exception):
     if exception is not None or not app.edition_downloads:
         return
-    target = Path(app.outdir) / DOWNLOADS_DIR
-    target.mkdir(exist_ok=True)
+    Path(app.outdir, DOWNLOADS_DIR).mkdir(exist_ok=True)
     for download in app.edition_downloads:
-        shutil.copy2(download["source"], target / download["source"].name)
+        shutil.copy2(download["source"], Path(app.outdir, download["path"]))
 
 
 def keep_digest_out_of_the_epub(app, config):
