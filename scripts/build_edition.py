@@ -23,10 +23,8 @@ the build passes, by two renames (the last edition set aside as
 of the folder if a kill came in between); a failed build removes it and its
 saved environment, so the next build reads every source again and reports the
 same errors, as a build does that finds the staging folder of one killed
-mid-way. SOURCE_DATE_EPOCH, empty, is unset, and must otherwise be a whole
-number of seconds from 1970 to the end of 2107. Reading stays incremental in
-between, and the editions share what was read,
-``<builddir>/doctrees/editions`` (sphinx-build's doctrees may be shared
+mid-way. Reading stays incremental in between, and the editions share what was
+read, ``<builddir>/doctrees/editions`` (sphinx-build's doctrees may be shared
 between builders), so ``make all`` reads the sources once.
 """
 
