@@ -8,11 +8,7 @@ disk (``file://``) has them too, without fetching anything. They are taken
 from the doctrees of the facts and the glossary as their pages show them,
 every reference resolved ("Fact 2", a section's title): as each page is
 written (``doctree-resolved``), and, for a page a build does not write again,
-at its end. A page loads
-``_static/previews.js``, which shows a preview with tippy.js and Popper,
-vendored under ``_static/vendor/`` and loaded only when a reader first points
-at or tabs to a link that has one: a first view, and a touch screen, which
-shows no preview, never fetch them.
+at its end. ``_static/previews.js`` shows them: its comment says how.
 
 The HTML builder only: the EPUB's builder is an HTML-format builder too, and
 neither it nor the PDF's gets anything of this (conf.py keeps the static files
