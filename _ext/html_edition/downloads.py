@@ -62,10 +62,8 @@ def _human_size(path):
 
 
 def book_file_digests(book, build_dir):
-    """{path from the book's top: digest} of every file in `book` an edition could be made from: all but
-    `build_dir` and every other build folder (one with its lock beside it, or make's default one), builds' locks,
-    hidden files and editors' backups (NOT_A_SOURCE), virtual environments, what NOT_READ_BY_A_BUILD names at the
-    top and Python's caches."""
+    """{path from the book's top: digest} of every file in `book` an edition could be made from: none of a build's
+    (in `build_dir`, a folder with its lock beside it or make's default one), nor of a virtual environment."""
     paths = []
     for folder, subfolders, files in os.walk(book, followlinks=True):  # as Sphinx follows a linked folder
         at_top = Path(folder) == Path(book)
