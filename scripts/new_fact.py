@@ -22,7 +22,7 @@ sys.path.insert(0, str(BOOK / "_ext"))
 try:
     from anyascii import anyascii
 
-    from book_core.model import FILE_NAME, LABEL, PLACEHOLDER_LEAD, chapter_files, fact_number, numbering_problems
+    from book_core import model
     from book_core.sources import SourceError, composed, front_matter, read_source, top_headings
 except ImportError as error:
     raise SystemExit(
@@ -31,8 +31,6 @@ except ImportError as error:
     ) from None
 
 MAX_SLUG_LENGTH = 40
-# The file name's two digits: fact 99 is the last one a file name can number.
-MAX_FACTS = 99
 # Characters Markdown or MyST would read as markup in a heading; written escaped, they show as typed.
 MARKUP = re.compile(r"([\\`*_\[\]<>{}&#|$~])")
 
@@ -41,7 +39,7 @@ TEMPLATE = """\
 fact: {number}
 ---
 
-(fact-{slug})=
+({label})=
 # {heading}
 
 {{.lead}}
@@ -77,7 +75,7 @@ def heading(title):
 
 def read_chapters(book):
     """Each chapter's file name, the number its front matter claims and its text, read as the build reads them."""
-    chapters, problems = chapter_files(book)
+    chapters, problems = model.chapter_files(book)
     texts = {}
     for path in chapters:
         try:
@@ -87,37 +85,40 @@ def read_chapters(book):
     if problems:
         details = "\n".join(f"  {problem}" for problem in problems)
         raise SystemExit(f"chapters/ cannot be read as the build reads it; fix it first:\n{details}")
-    return {name: (fact_number(front_matter(text).get("fact")), text) for name, text in texts.items()}
+    return {name: (model.fact_number(front_matter(text).get("fact")), text) for name, text in texts.items()}
 
 
 def new_fact(book, title):
     """Create the next chapter in ``book`` and return its path; raise SystemExit on refusal."""
     text_of_heading = heading(title)
     existing = read_chapters(book)
-    problems = numbering_problems({name: number for name, (number, _text) in existing.items()})
+    problems = model.numbering_problems({name: number for name, (number, _text) in existing.items()})
     if problems:
         details = "\n".join(f"  chapters/{name}: {message}" for name, message in problems)
         raise SystemExit(f"The fact numbering is already broken; fix it first:\n{details}")
 
     number = len(existing) + 1
-    if number > MAX_FACTS:
+    if number > model.MAX_FACTS:
         raise SystemExit(
-            f"The book holds {MAX_FACTS} facts, the most a chapter's file name can number "
-            "(two digits, 01 to 99); nothing was written."
+            f"The book holds {model.MAX_FACTS} facts, the most a chapter's file name can number "
+            f"(two digits, 01 to {model.MAX_FACTS}); nothing was written."
         )
     slug = slugify(title) or f"fact-{number}"
+    label = model.LABEL_PREFIX + slug
     heading_as_read = composed(title.strip()).casefold()
     for name, (_number, text) in existing.items():
-        if FILE_NAME.fullmatch(name)["slug"] == slug or f"fact-{slug}" in LABEL.findall(text):
+        if model.FILE_NAME.fullmatch(name)["slug"] == slug or label in model.LABEL.findall(text):
             raise SystemExit(f"chapters/{name} already holds a fact named {slug!r}: choose another title.")
         taken = [written for written in top_headings(text) if written.casefold() == heading_as_read]
         if taken:
             raise SystemExit(f"chapters/{name} already has the heading {taken[0]!r}: choose another title.")
 
-    path = book / "chapters" / f"{number:02d}-{slug}.md"
+    path = book / model.CHAPTER_DIR / model.chapter_file_name(number, slug)
     try:
         with path.open("x", encoding="utf-8") as chapter:
-            chapter.write(TEMPLATE.format(number=number, slug=slug, heading=text_of_heading, lead=PLACEHOLDER_LEAD))
+            chapter.write(
+                TEMPLATE.format(number=number, label=label, heading=text_of_heading, lead=model.PLACEHOLDER_LEAD)
+            )
     except FileExistsError:
         raise SystemExit(f"{path.relative_to(book)} already exists; nothing was written.") from None
     return path
@@ -129,7 +130,7 @@ def main():
     parser.add_argument("--book", type=Path, default=BOOK, help="the book's folder (default: this checkout)")
     args = parser.parse_args()
     path = new_fact(args.book.resolve(), args.title)
-    print(f"Created {path.relative_to(args.book.resolve())} (fact {int(path.name[:2])}).")
+    print(f"Created {path.relative_to(args.book.resolve())} (fact {model.file_number(path.name)}).")
     print("Write its lead and body, link people with {term} and related facts with {numref}, then run make html.")
     print(
         "The build stops until every count of the facts in conf.py and index.md counts them all (the title first); "

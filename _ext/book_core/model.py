@@ -14,6 +14,7 @@ CHAPTER_DIR = "chapters"
 
 # A fact chapter's file name: its number in two digits, then its words.
 FILE_NAME = re.compile(r"(?P<prefix>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md")
+MAX_FACTS = 99  # the last number two digits write
 
 # The label line above a fact's heading: (fact-glastonbury)=
 LABEL_PREFIX = "fact-"
@@ -87,6 +88,11 @@ def fact_counts(text, word):
         )
         for said in re.finditer(rf"\b(\d+|{NUMBERS_IN_WORDS})\s+(?:\w+\s+)?{re.escape(word)}s\b", text, re.IGNORECASE)
     ]
+
+
+def chapter_file_name(number, slug):
+    """The file name of fact `number`, as FILE_NAME reads it: "07-music-lessons.md"."""
+    return f"{number:02d}-{slug}.md"
 
 
 def file_number(file_name):
@@ -171,7 +177,7 @@ def numbering_problems(chapters):
                 (
                     name,
                     "a fact chapter's file name must be 'NN-slug.md' "
-                    "(two digits, 01 to 99, a hyphen, lower-case words joined by hyphens)",
+                    f"(two digits, 01 to {MAX_FACTS}, a hyphen, lower-case words joined by hyphens)",
                 )
             )
         if claimed is None:
