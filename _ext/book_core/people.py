@@ -29,6 +29,17 @@ def is_glossary_list(definition_list):
     return isinstance(definition_list.parent, addnodes.glossary)
 
 
+def glossary_items(doctree):
+    """Each entry of a document's glossaries: its element, its terms (a person may have two or more: "Lady Gaga",
+    then "Stefani Germanotta") and its definition."""
+    for glossary in doctree.findall(addnodes.glossary):
+        for item in glossary.findall(nodes.definition_list_item):
+            if not is_glossary_list(item.parent):
+                continue  # an item of a list within a definition
+            terms = [child for child in item.children if isinstance(child, nodes.term)]
+            yield item, terms, item.next_node(nodes.definition)
+
+
 def glossary_documents(env):
     """The documents that hold a glossary, sorted by name."""
     return sorted({docname for docname, _anchor in glossary_terms(env)})
@@ -47,13 +58,11 @@ class AppearsIn(SphinxPostTransform):
 
     def run(self, **kwargs):
         term_at = {anchor: name for (_docname, anchor), name in glossary_terms(self.env).items()}
-        for glossary in self.document.findall(addnodes.glossary):
-            for item in glossary.findall(nodes.definition_list_item):
-                # A person's entry may name them twice or more ("Lady Gaga", then "Stefani Germanotta").
-                names = {term_at[i] for term in item.findall(nodes.term) for i in term["ids"] if i in term_at}
-                labels = [self.env.book_chapters[docname].label for docname in facts_naming(self.env, names)]
-                if labels:
-                    item.next_node(nodes.definition).append(self._appears_in(labels))
+        for _item, terms, definition in glossary_items(self.document):
+            names = {term_at[i] for term in terms for i in term["ids"] if i in term_at}
+            labels = [self.env.book_chapters[docname].label for docname in facts_naming(self.env, names)]
+            if labels:
+                definition.append(self._appears_in(labels))
 
     def _appears_in(self, labels):
         paragraph = nodes.paragraph("", "Appears in: ", classes=[APPEARS_IN])

@@ -24,7 +24,7 @@ from sphinx import addnodes
 
 from book_core.facts import lead_of
 from book_core.model import facts_in_order, is_fact, label_of
-from book_core.people import APPEARS_IN, glossary_documents
+from book_core.people import APPEARS_IN, glossary_documents, glossary_items
 
 # The files under html_static_path: the vendored libraries, loaded on demand,
 # in this order (tippy.js needs Popper), and their stylesheet.
@@ -77,17 +77,14 @@ def glossary_previews(app, docname, doctree):
     """Each glossary term's name and definition, under every id the term has."""
     previews = {}
     uri = app.builder.get_target_uri(docname)
-    for glossary in doctree.findall(addnodes.glossary):
-        for item in glossary.findall(nodes.definition_list_item):
-            terms = [child for child in item.children if isinstance(child, nodes.term)]
-            definition = item.next_node(nodes.definition)
-            paragraphs = [
-                p for p in definition.children if isinstance(p, nodes.paragraph) and APPEARS_IN not in p["classes"]
-            ]
-            for term in terms:
-                content = preview_html(inline_html(term), paragraphs)
-                for node_id in term["ids"]:
-                    previews[f"{uri}#{node_id}"] = content
+    for _item, terms, definition in glossary_items(doctree):
+        paragraphs = [
+            p for p in definition.children if isinstance(p, nodes.paragraph) and APPEARS_IN not in p["classes"]
+        ]
+        for term in terms:
+            content = preview_html(inline_html(term), paragraphs)
+            for node_id in term["ids"]:
+                previews[f"{uri}#{node_id}"] = content
     return previews
 
 

@@ -17,7 +17,7 @@ from sphinx import addnodes
 
 from book_core.facts import lead_of, prose
 from book_core.model import facts_in_order, label_of
-from book_core.people import glossary_documents, is_glossary_list
+from book_core.people import glossary_documents, glossary_items
 
 from . import glossary_entry_id
 
@@ -62,11 +62,10 @@ def term_names(env):
     """{document: {id: [name, its entry's id]}} of every glossary term, as the glossary writes the name."""
     names = {}
     for docname in glossary_documents(env):
-        for term in env.get_doctree(docname).findall(nodes.term):
-            if not is_glossary_list(term.parent.parent):
-                continue  # a term of a plain definition list
-            entry = [prose(term, leaving_out=None), glossary_entry_id(term.parent)]
-            names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], entry))
+        for item, terms, _definition in glossary_items(env.get_doctree(docname)):
+            for term in terms:
+                entry = [prose(term, leaving_out=None), glossary_entry_id(item)]
+                names.setdefault(docname, {}).update(dict.fromkeys(term["ids"], entry))
     return names
 
 
