@@ -49,6 +49,8 @@ def lead(html_pages, fact):
 
 
 def open_preview(page):
+    """The open preview, once it is the only one: the link left just before may take a frame more to close its own."""
+    page.wait_for_function("selector => document.querySelectorAll(selector).length === 1", arg=OPEN_PREVIEW)
     preview = page.locator(OPEN_PREVIEW)
     preview.wait_for(state="visible", timeout=5000)
     return preview
