@@ -1,28 +1,19 @@
 """Stop the build, before any edition is written, unless the book is whole.
 
-Before Sphinx parses a source: the rules of its text (``sources``, which hold
-every file a source includes to them too, once read); chapters/ holds fact
-chapters only; the cover's pictures were drawn from its drawing as it is. After
-reading: every document has a title, with nothing above it but labels, front
-matter and comments, and no heading is empty; each fact chapter has exactly one
-top-level heading and a ``(fact-…)=`` label on it, and opens with a lead of its
-own, marked ``{.lead}``, not new_fact.py's placeholder (and no page has a
-second); no footnote is empty; no fact's number is typed by hand ("Fact 3" in
-the text, which a renumbering would leave behind, where ``{numref}`` follows the
-fact), no ``{numref}`` names a fact in words of its own, no text holds a refused
-character an entity wrote, nor a link markdown-it refused or a role MyST did not
-read, which both print as typed (``text_refused``); no source holds what one
-edition would show otherwise than another, what could run in a reader's browser,
-or what would come from elsewhere (``refused``: raw HTML but a hard line break,
-math, ``{only}``, links to files, images that are not the book's own PNG, JPEG
-or GIF files, named in lower case, not hidden, with alternative text, page
-metadata that acts on the browser, ``javascript:`` links, a reference in a
-heading whose text contents would show unresolved); only the front page has
-toctrees, every entry a page of the book, and no page is left out of them
-(``orphan``); every file a source includes is in the book's folder, and an image
-file is what its name says and small enough to read safely; every person in the
-glossary is referenced by a chapter, and linked by each chapter that names them
-(by a term of their entry, or the surname it files them under).
+Each check says what it refuses in its docstring and its messages. They run:
+
+- when the settings are read: the settings every edition prints are text;
+- before Sphinx parses a source: the rules of each source's text
+  (``sources``), chapters/ holding fact chapters only, and the cover's pictures
+  drawn from its drawing as it is;
+- after reading, each document (``document_problems``): its title (the front
+  page's is conf.py's ``project``) and what stands above it; a fact's label,
+  heading and lead; fact numbers typed by hand; and what one edition would show
+  otherwise than another, what could run in a reader's browser or come from
+  elsewhere (``refused``, ``text_refused``);
+- after reading, the whole book: no page left out of the toctrees, every
+  included file within the book's folder and what its name says, and every
+  person in the glossary referenced by a fact and linked where a fact names them.
 
 Each problem is logged as an error at its file and line. Problems that would
 publish a wrong book, or make a builder fail on it, stop the build once
