@@ -137,26 +137,19 @@ def people_mentions(env, builder):
     }
 
 
-def with_mentions(links, mentions):
-    """An entry's (main, uri) links and, for a link to a person's glossary entry, links to the facts that name
-    them (each place's order is worked out where the links are printed)."""
-    return links + [mention for _main, uri in links for mention in mentions.get(uri, [])]
-
-
 class Places:
-    """Where the index's links lead, for one build."""
+    """Where the index's links lead, as `builder` writes them, for one build."""
 
-    def __init__(self, app):
-        self.env = app.env
-        order = reading_order(app.env)
-        self.position = {docname: position for position, docname in enumerate(order)}
-        self.docname_at = {app.builder.get_relative_uri("genindex", docname): docname for docname in app.env.found_docs}
+    def __init__(self, builder):
+        self.env = builder.env
+        self.position = {docname: position for position, docname in enumerate(reading_order(self.env))}
+        self.docname_at = {builder.get_relative_uri("genindex", docname): docname for docname in self.env.found_docs}
         self.sections = {}
-        self.glossaries = glossary_documents(app.env)
+        self.glossaries = glossary_documents(self.env)
 
     def of(self, uri):
         """(sort key, the mention's place in its document, label) of the place `uri` leads to."""
-        path, _, fragment = uri.partition("#")
+        path, _, fragment = uri.rpartition("#")  # the PDF's path is "#document-DOC"
         docname = self.docname_at[path]
         position = self.position.get(docname, len(self.position))  # a page outside the toctrees comes last
         section_position, section, mention = self.read(docname)[fragment]
@@ -165,6 +158,12 @@ class Places:
         if docname in self.glossaries:  # the glossary's page ("People"), whichever group holds the entry
             return (position, section_position), mention, self.env.titles[docname].astext()
         return (position, section_position), mention, section.next_node(nodes.title).astext()
+
+    def in_book(self, uri):
+        """(the document's position, the mention's place in it) of the mention `uri` leads to: the PDF's index
+        leads to each document once, by its page number."""
+        (position, _section_position), mention, _label = self.of(uri)
+        return position, mention
 
     def read(self, docname):
         """{id: (position of the innermost section holding it, that section, the id's mention_order)}."""
@@ -223,31 +222,37 @@ def as_markup(words):
     return Markup("").join(Markup("<em>{}</em>").format(text) if italic else text for text, italic in words if text)
 
 
-def name_places(app, pagename, templatename, context, doctree):
-    if "genindexentries" not in context:
-        return
-    places, mentions = Places(app), people_mentions(app.env, app.builder)
-    titles = titles_in(context["genindexentries"], app.config.index_groups)
-    context["genindexentries"] = [
+def placed_index(index, builder, where, typeset):
+    """Sphinx's index (IndexEntries.create_index's) as an edition prints it: each entry's words as set_as() sets
+    them, in the edition's `typeset`, and its links the first_mentions() in each place `where` finds, a link to a
+    person's glossary entry with links to the facts that name them (people_mentions)."""
+    titles, mentions = titles_in(index, builder.config.index_groups), people_mentions(builder.env, builder)
+
+    def words(name):
+        return typeset(set_as(name, titles))
+
+    def places(links):
+        return first_mentions(links + [fact for _main, uri in links for fact in mentions.get(uri, [])], where)
+
+    return [
         (
             letter,
             [
                 (
-                    as_markup(set_as(name, titles)),
-                    (
-                        first_mentions(with_mentions(links, mentions), places.of),
-                        [
-                            (as_markup(set_as(sub, titles)), first_mentions(sublinks, places.of))
-                            for sub, sublinks in subentries
-                        ],
-                        category,
-                    ),
+                    words(name),
+                    (places(links), [(words(sub), places(sublinks)) for sub, sublinks in subentries], category),
                 )
                 for name, (links, subentries, category) in entries
             ],
         )
-        for letter, entries in context["genindexentries"]
+        for letter, entries in index
     ]
+
+
+def name_places(app, pagename, templatename, context, doctree):
+    if "genindexentries" in context:
+        where = Places(app.builder).of
+        context["genindexentries"] = placed_index(context["genindexentries"], app.builder, where, as_markup)
 
 
 def link_the_index_in_reading_order(app, pagename, templatename, context, doctree):

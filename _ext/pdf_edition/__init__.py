@@ -33,8 +33,8 @@ from sphinx.util.nodes import inline_all_toctrees
 from book_core.checks import PRINTED_SETTINGS, report
 from book_core.dates import build_time
 from book_core.facts import blocks, is_code, prose
-from book_core.index import first_mentions, mention_order, people_mentions, set_as, titles_in, with_mentions
-from book_core.model import is_fact, label_of, reading_order
+from book_core.index import Places, placed_index
+from book_core.model import is_fact, label_of
 
 from .page_map import INDEX, INDEX_LETTER_PREFIX, walk, write_page_map
 
@@ -183,6 +183,21 @@ def contents_entry(refuri, label, title):
     return nodes.list_item("", paragraph)
 
 
+def index_words(words):
+    """set_as()'s words as the doctree's nodes."""
+    return [nodes.emphasis("", text) if italic else nodes.Text(text) for text, italic in words if text]
+
+
+def index_item(words, places):
+    """An entry, its words, linked to the first mention in each place, in bold where a mention there is main."""
+    paragraph = nodes.paragraph("", "", *words)
+    for main, uri in places:
+        paragraph += nodes.Text(", ")
+        classes = ["page-ref", "main"] if main else ["page-ref"]
+        paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=classes)
+    return nodes.list_item("", paragraph)
+
+
 class PDFBuilder(SingleFileHTMLBuilder):
     """Builds the book as one PDF, through one HTML page and WeasyPrint."""
 
@@ -215,7 +230,6 @@ class PDFBuilder(SingleFileHTMLBuilder):
         root = self.config.root_doc
         tree = self.env.get_doctree(root)
         parts = self.take_parts(tree)
-        self.book_order, self.mention_orders = reading_order(self.env), {}
         tree = inline_all_toctrees(self, set(), root, tree, lambda text: text, [root])
         tree["docname"] = root
         self.env.resolve_references(tree, root, self)
@@ -308,16 +322,13 @@ class PDFBuilder(SingleFileHTMLBuilder):
         section = nodes.section(ids=[INDEX], classes=["back-matter", "book-index"])
         section += nodes.title("", _("Index"))
         section += (columns := nodes.container(classes=["index-entries"]))
-        mentions = people_mentions(self.env, self)
         index = IndexEntries(self.env).create_index(self)
-        titles = titles_in(index, self.config.index_groups)
-        for letter, entries in index:
+        for letter, entries in placed_index(index, self, Places(self).in_book, index_words):
             group = nodes.bullet_list(classes=["index-group"])
-            for name, (links, subentries, _category) in entries:
-                item = self.index_item(set_as(name, titles), with_mentions(links, mentions))
+            for words, (places, subentries, _category) in entries:
+                item = index_item(words, places)
                 if subentries:
-                    subitems = (self.index_item(set_as(sub, titles), sublinks) for sub, sublinks in subentries)
-                    item += nodes.bullet_list("", *subitems)
+                    item += nodes.bullet_list("", *(index_item(*subentry) for subentry in subentries))
                 group += item
             columns += nodes.rubric("", letter, ids=[INDEX_LETTER_PREFIX + letter], **HEADING)
             columns += group
@@ -327,25 +338,6 @@ class PDFBuilder(SingleFileHTMLBuilder):
             )
             section.insert(1, nodes.paragraph("", key, classes=["index-key"]))
         return section
-
-    def index_item(self, words, links):
-        """An entry, its words as set_as() sets them, linked once per document to its first mention there, in bold
-        where a mention is main."""
-        paragraph = nodes.paragraph(
-            "", "", *(nodes.emphasis("", text) if italic else nodes.Text(text) for text, italic in words if text)
-        )
-        for main, uri in first_mentions(links, self.place_in_book):
-            paragraph += nodes.Text(", ")
-            classes = ["page-ref", "main"] if main else ["page-ref"]
-            paragraph += nodes.reference("", "", refuri=uri, internal=True, classes=classes)
-        return nodes.list_item("", paragraph)
-
-    def place_in_book(self, uri):
-        """Where a "#document-DOC#ID" link leads: the document's place in the book, the mention's in the document."""
-        docname, _, node_id = uri.removeprefix(DOCUMENT_ANCHOR).partition("#")
-        if docname not in self.mention_orders:
-            self.mention_orders[docname] = mention_order(self.env.get_doctree(docname))
-        return self.book_order.index(docname), self.mention_orders[docname].get(node_id, 0)
 
     def finish(self):
         self.copy_image_files()
