@@ -14,8 +14,9 @@ entry has that fact in their "Appears in" list, even where glossary and
 chapter write its accent in two Unicode forms; in the HTML, a title holding
 "<" and "&" is text in the theme's print header, and a glossary
 entry's preview shows a ``{ref}`` as its page does, an entry's names and its
-definition read apart, and a plain definition list beside the glossary is
-no glossary entry. (That a subheading leaves
+definition read apart, and a plain definition list beside the glossary, or
+within an entry's definition, is no glossary entry; in the HTML's and the PDF's
+index, an entry in a footnote leads to its fact. (That a subheading leaves
 the PDF's running head to its fact, and that a long code line and a wide image
 wrap or shrink to the page, is the print stylesheet's, looked at, not
 measured.)"""
@@ -42,6 +43,9 @@ KRISTOFFERSON = "on stage before him."
 TOLD_IN = "His slot is told in {ref}`fact-glastonbury`."
 ACCENTED_TERM = "Lärs Ulrich"
 PLAIN_DEFINITION_LIST = "A surname\n: The name a person is filed under in the index.\n"
+TONY_BENNETT = "an album of jazz standards, together."
+LIST_IN_A_DEFINITION = "\n\n   Albums together\n   : *Cheek to Cheek* and *Love for Sale*."
+INDEX_ENTRY_IN_A_NOTE = "It names {index}`Sunglasses`."
 SIXTH_TITLE = "This Heartbreaking Scene Used the First Take"
 SIXTH_TITLE_WITH_MARKUP_CHARACTERS = SIXTH_TITLE + ", `<i>` & All"
 INDENTED = {"\t": "A paragraph indented by a tab.", "    ": "A paragraph indented by four spaces."}
@@ -67,15 +71,14 @@ chapters/*
 
 @in_background("markup_book")
 def build_markup_book(folder):
-    """`make pdf html` of a copy of the book whose second and fifth facts hold a footnote each, the
-    second also a subheading, a long code line and a figure with a {numref} to it, whose third holds
-    a list from 3 and a main index entry, whose fourth two indented paragraphs, whose seventh names
-    Lars Ulrich by a second term of his entry, "Ulrich", and whose sixth by a third, "Lärs Ulrich",
-    written with a combining accent in the glossary and without in the chapter (and with one again in a
-    file the fifth includes), its title holding
-    "<i>" and "&", whose front page lists
-    the back matter first, the glossary as "Who is who", and has a heading with a link, and whose
-    glossary has a {ref} in a definition and a plain definition list after it."""
+    """`make pdf html` of a copy of the book whose second and fifth facts hold a footnote each (the fifth's with
+    an index entry), the second also a subheading, a long code line and a figure with a {numref} to it, whose
+    third holds a list from 3 and a main index entry, whose fourth two indented paragraphs, whose seventh names
+    Lars Ulrich by a second term of his entry, "Ulrich", and whose sixth by a third, "Lärs Ulrich", written with
+    a combining accent in the glossary and without in the chapter (and with one again in a file the fifth
+    includes), its title holding "<i>" and "&", whose front page lists the back matter first, the glossary as
+    "Who is who", and has a heading with a link, and whose glossary has a {ref} in a definition, a definition
+    list within one and a plain one after it."""
     book = copy_book(folder / "book")
     (book / "images").mkdir()
     Image.new("RGB", (1600, 400), "#c33").save(book / "images" / "wide.png")
@@ -86,7 +89,10 @@ def build_markup_book(folder):
         ":::{figure} ../images/wide.png\n:name: wide-picture\n:alt: A wide red picture\n\nA wide picture.\n:::\n\n"
         f"As {{numref}}`wide-picture` shows.\n\n[^note]: {NOTES['02']}\n",
     )
-    append(chapter(book, "05"), f"\nThis fact has a note too.[^note]\n\n[^note]: {NOTES['05']}\n")
+    append(
+        chapter(book, "05"),
+        f"\nThis fact has a note too.[^note]\n\n[^note]: {NOTES['05']} {INDEX_ENTRY_IN_A_NOTE}\n",
+    )
     append(chapter(book, "02"), f"\nIts stages: {STAGES}.\n\nThat was *{FILM_AGAIN}* again.\n")
     append(chapter(book, "04"), "".join(f"\n{indent}{text}\n" for indent, text in INDENTED.items()))
     people = book / "people.md"
@@ -110,6 +116,11 @@ def build_markup_book(folder):
     assert KRISTOFFERSON in people.read_text(encoding="utf-8")
     people.write_text(people.read_text(encoding="utf-8").replace(KRISTOFFERSON, KRISTOFFERSON + " " + TOLD_IN, 1))
     append(people, f"\n{PLAIN_DEFINITION_LIST}")
+    assert TONY_BENNETT in people.read_text(encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(TONY_BENNETT, TONY_BENNETT + LIST_IN_A_DEFINITION, 1),
+        encoding="utf-8",
+    )
     front = book / "index.md"
     text = front.read_text(encoding="utf-8").replace("## How to read it", "## How to read it with {term}`Lady Gaga`")
     front.write_text(text[: text.index(":::{toctree}")] + TOCTREES, encoding="utf-8")
@@ -229,6 +240,18 @@ def test_a_glossary_entrys_names_and_definition_read_apart(request, markup_book)
     names = f"Lars Ulrich Ulrich {unicodedata.normalize('NFC', ACCENTED_TERM)}"
     assert collapsed(entry.get_text()).startswith(f"{names} Real person."), entry.get_text()
     assert page.find("dt", string="A surname").find_parent(class_="glossary-entry") is None
+    in_a_definition = page.find("dt", string="Albums together")
+    assert in_a_definition.find_parent(class_="glossary-entry")["id"] == "entry-term-Tony-Bennett"
+
+
+def test_an_index_entry_in_a_footnote_leads_to_its_fact(markup_book, request):
+    pdf, page = markup_book
+    (entry,) = [p for p in page.select(".book-index p") if p.get_text().startswith("Sunglasses")]
+    assert [a["href"].rpartition("-")[0] for a in entry.select("a")] == ["#chapters-05-first-scene-shot-index"]
+    book, _result = built(request, "markup_book")
+    genindex = BeautifulSoup((book / "_build" / "html" / "genindex.html").read_text(encoding="utf-8"), "html.parser")
+    (entry,) = [li for li in genindex.select("li") if li.get_text().startswith("Sunglasses")]
+    assert [a.get_text() for a in entry.select("a")] == [fact_label(5)]
 
 
 def test_every_link_is_tagged_as_a_link_and_set_in_black_ink(markup_book):

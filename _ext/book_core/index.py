@@ -169,7 +169,10 @@ class Places:
         """{id: (position of the innermost section holding it, that section, the id's mention_order)}."""
         if docname not in self.sections:
             doctree = self.env.get_doctree(docname)
-            order, holding = mention_order(doctree), {}
+            order = mention_order(doctree)
+            # An id outside every section (a footnote's, which MyST sets after them) is the page's own section's.
+            page = doctree.next_node(nodes.section)
+            holding = {node_id: (0, page, mention) for node_id, mention in order.items()}
             # Sections come outer before inner, so the innermost is the last to claim an id.
             for position, section in enumerate(doctree.findall(nodes.section)):
                 for node in section.findall(nodes.Element):
