@@ -50,7 +50,9 @@ def lead(html_pages, fact):
 
 def open_preview(page):
     """The open preview, once it is the only one: the link left just before may take a frame more to close its own."""
-    page.wait_for_function("selector => document.querySelectorAll(selector).length === 1", arg=OPEN_PREVIEW)
+    page.wait_for_function(
+        "selector => document.querySelectorAll(selector).length === 1", arg=OPEN_PREVIEW, timeout=5000
+    )
     preview = page.locator(OPEN_PREVIEW)
     preview.wait_for(state="visible", timeout=5000)
     return preview
@@ -215,7 +217,7 @@ def test_a_focused_preview_stays_until_the_focus_leaves(new_page, html_dir):
         arg=OPEN_PREVIEW,
         timeout=3000,
     )
-    assert open_preview(page).count() == 1
+    open_preview(page)  # the previous link's, alone
 
 
 @pytest.fixture

@@ -388,7 +388,7 @@ def check_sources_before_reading(app, env, docnames):
         stop(app, env)
 
 
-def glossary_entries_of(env):
+def glossary_entries_with_paths(env):
     """(path, entry) of each entry of each glossary, read from its document's source."""
     paths = [env.doc2path(docname, base=False) for docname in glossary_documents(env)]
     return [(path, entry) for path in paths for entry in glossary_entries(read_source(Path(env.srcdir), path))]
@@ -525,7 +525,7 @@ def report_document_problems(app, env):
     for docname in sorted(env.found_docs):
         for problem in document_problems(env, docname, env.get_doctree(docname)):
             report_problem(app, problem)
-    entries = glossary_entries_of(env)
+    entries = glossary_entries_with_paths(env)
     check_people_are_referenced(app, env, entries)
     check_people_are_linked(app, env, entries)
     check_no_page_is_left_out(app, env)

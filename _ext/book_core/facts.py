@@ -23,7 +23,9 @@ class Chapter:
 
 
 def is_code(node):
-    return isinstance(node, (nodes.literal, nodes.FixedTextElement))  # a literal block, raw output, a comment
+    """Whether a node is printed as typed, which no check reads as prose: inline code, or a FixedTextElement (a
+    literal block, raw output, a comment, a math or doctest block)."""
+    return isinstance(node, (nodes.literal, nodes.FixedTextElement))
 
 
 def is_term_reference(node):

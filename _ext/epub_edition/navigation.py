@@ -34,7 +34,8 @@ def hidden_nav(epub_type, heading, links, **attributes):
 
 
 class NumberedNavigation:
-    """Mixin for Sphinx's Epub3Builder."""
+    """Mixin for Sphinx's Epub3Builder, beside ``page_list.PrintPageList``, whose place_page_breaks() gives the
+    page list."""
 
     def get_refnodes(self, doctree, result):
         """Sphinx's toc entries, each numbered entry led by its number as the HTML writes it."""
