@@ -25,7 +25,9 @@
  * named with its fact: "Fact 6 · This Heartbreaking Scene Used the First
  * Take"; a person's glossary entry with their name: "Lars Ulrich · People",
  * where Sphinx names it by its page alone, and it leads to the entry's
- * element, which holds the definition the summary is taken from.
+ * element, which holds the definition the summary is taken from. So does the
+ * glossary page's result where one entry alone holds the query's words
+ * ("drummer"), which Sphinx finds only as words of the page.
  */
 var Scorer = {
   // Sphinx's own weights, as searchtools.js has them.
@@ -73,7 +75,15 @@ var Scorer = {
         stems: splitQuery(name.toLowerCase()).map((word) => stemmer.stemWord(word)),
       }));
     }
-    Scorer._facts = { facts, factsWith, count: Object.keys(facts).length, terms };
+    const entries = {};
+    for (const [docname, texts] of Object.entries((window.bookSearch || {}).entries || {})) {
+      entries[docname] = Object.entries(texts).map(([entry, [name, text]]) => ({
+        name,
+        entry,
+        stems: new Set(splitQuery(text.toLowerCase()).map((word) => stemmer.stemWord(word))),
+      }));
+    }
+    Scorer._facts = { facts, factsWith, count: Object.keys(facts).length, terms, entries };
     return Scorer._facts;
   },
 
@@ -106,6 +116,16 @@ var Scorer = {
     return found;
   },
 
+  // The one glossary entry on a page whose text, names and definition, holds every word of the query
+  // ("drummer"), or null where none or several do ("real person").
+  _entryHolding: (docname) => {
+    const stems = Scorer._queryStems();
+    const holding = (Scorer._prepare().entries[docname] || []).filter(
+      (entry) => stems.length && stems.every((stem) => entry.stems.has(stem)),
+    );
+    return holding.length === 1 ? holding[0] : null;
+  },
+
   relevance: (docname) => {
     const { facts, factsWith, count } = Scorer._prepare();
     const fact = facts[docname];
@@ -124,18 +144,19 @@ var Scorer = {
       result[2] = `#${person.entry}`;
       return Scorer.named;
     }
+    // A glossary term's result, or the page's where one entry alone holds the words, leads to the entry.
     const term = (((window.bookSearch || {}).terms || {})[docname] || {})[anchor.slice(1)];
-    if (term) {
-      const [name, entry] = term;
-      if (!title.startsWith(`${name} · `)) result[1] = `${name} · ${title}`;
-      result[2] = `#${entry}`;
+    const entry = term ? { name: term[0], entry: term[1] } : !anchor && Scorer._entryHolding(docname);
+    if (entry) {
+      if (!title.startsWith(`${entry.name} · `)) result[1] = `${entry.name} · ${title}`;
+      result[2] = `#${entry.entry}`;
     }
     // A result's summary is the text at its anchor, else its page's main element's, which opens with the theme's
     // buttons ("System Settings Light Dark"); an index entry's anchor is an empty mark in the text. Either is
     // anchored where its page's own text begins; a person's glossary entry keeps its own.
     const pageId = ((window.bookSearch || {}).anchors || {})[docname];
     const pageAnchor = pageId ? `#${pageId}` : "";
-    if (!anchor || (kind === SearchResultKind.index && !term)) result[2] = pageAnchor;
+    if (!entry && (!anchor || kind === SearchResultKind.index)) result[2] = pageAnchor;
     const fact = Scorer._prepare().facts[docname];
     if (!fact) return score;
     // Sphinx lists a fact for its words, and again at each index entry in it (a place, a song, a work):

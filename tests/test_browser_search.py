@@ -9,8 +9,9 @@ lists each fact once, however many of its index entries match. A fact that
 only mentions the name in passing, in a paragraph pointing to another fact,
 comes after. Every result that is a fact is named "Fact N · Title", as the
 reader's table of contents numbers it, and a person's glossary entry by the
-person: "Lars Ulrich · People", not "People" as the page itself; such a
-result leads to the entry, and is summarised with the entry's definition.
+person: "Lars Ulrich · People", not "People" as the page itself, as is a
+result for words only one entry's definition holds ("drummer"); such a result
+leads to the entry, and is summarised with the entry's definition.
 """
 
 from urllib.parse import quote_plus
@@ -137,6 +138,22 @@ def test_a_query_naming_a_person_by_part_of_their_name_finds_their_glossary_entr
     for query, person in PART_NAMES.items():
         href, text = found[query][0]
         assert (href.startswith(PERSON_ENTRY), plain(text)) == (True, f"{person} · People"), found[query]
+
+
+# A word of one glossary entry's definition alone, and that entry.
+DEFINITION_WORDS = {"drummer": "Lars Ulrich", "cinematographer": "Matthew Libatique"}
+
+
+def test_a_query_one_glossary_entry_alone_holds_leads_to_that_entry(new_page, html_dir):
+    """Sphinx finds a word of a definition as a word of the People page, and names the result "People"; where one
+    entry alone holds the query's words, the result is that entry, named by the person, and where several do
+    ("real person"), the page."""
+    found = results_of_queries(new_page(), html_dir, [*DEFINITION_WORDS, "real person"])
+    for query, person in DEFINITION_WORDS.items():
+        glossary = [(href.startswith(PERSON_ENTRY), plain(text)) for href, text in found[query] if "people" in href]
+        assert glossary == [(True, f"{person} · People")], found[query]
+    glossary = [(href, plain(text)) for href, text in found["real person"] if "people" in href]
+    assert [text for _href, text in glossary] == ["People"], found["real person"]
 
 
 def test_a_query_naming_a_fact_by_its_label_finds_that_fact_first(new_page, html_dir, facts):

@@ -5,8 +5,9 @@ paragraph that points to another fact by number ("… is told in Fact 3") tells
 of that fact, not of this one; the name of each glossary term, by its page and
 id, so that a result that is a person's entry reads "Lars Ulrich · People",
 not "People" as the page it is on, and its entry's element, which the result
-leads to and is summarised from, definition and all; and where each page's
-own text begins, which its result's summary is taken from.
+leads to and is summarised from, definition and all; each entry's text, so that
+a query only one entry holds leads to it; and where each page's own text
+begins, which its result's summary is taken from.
 """
 
 import json
@@ -69,6 +70,18 @@ def term_names(env):
     return names
 
 
+def entry_texts(env):
+    """{document: {entry's id: [its first name, its text: names and definition]}} of every glossary entry: a query
+    whose words one entry alone holds ("drummer") leads to it."""
+    return {
+        docname: {
+            glossary_entry_id(item): [prose(terms[0], leaving_out=None), item.astext()]
+            for item, terms, _definition in glossary_items(env.get_doctree(docname))
+        }
+        for docname in glossary_documents(env)
+    }
+
+
 def page_anchors(env):
     """{document: id of its first section}, where its own text begins: Sphinx summarises a result with the text
     at its anchor, and without one, with the page's main element, which the theme opens with its buttons."""
@@ -90,6 +103,7 @@ def search_data(env):
             for docname, section in sections.items()
         },
         "terms": term_names(env),
+        "entries": entry_texts(env),
         "anchors": page_anchors(env),
     }
 
