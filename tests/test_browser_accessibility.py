@@ -1,11 +1,12 @@
 """axe-core finds no WCAG 2.x A or AA violation in the HTML book, in Chromium:
-on every page, in light and dark mode, at desktop and phone widths, and with
-the theme's search dialog, colour-mode menu and phone sidebars open."""
+on every page, in light and dark mode, at desktop and phone widths, with
+the theme's search dialog, colour-mode menu and phone sidebars open, and
+where a link or a search marks what it found."""
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from browser import MODES, WIDTHS, open_book, open_part, opened_in_tabs
+from browser import MODES, WIDTHS, open_book, open_part, opened_in_tabs, static_server
 
 WCAG_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -105,4 +106,22 @@ def test_opened_parts_of_the_theme_have_no_wcag_violation(new_page, html_dir, wi
         open_part(page, opener, opened)
         found[part] = wcag_violations(page)
     assert found
+    assert not any(found.values()), report(found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_what_a_link_or_a_search_marks_has_no_wcag_violation(new_page, html_dir, facts, mode):
+    """A "Fact N" link opens its fact at its label, whose heading the theme marks as the target; a search, served
+    (as the published site is), marks the searched words in its results' titles and summaries."""
+    page = new_page(mode=mode)
+    found = {}
+    with static_server(html_dir) as url:
+        page.goto(f"{url}{facts[1].html_name}#{facts[1].label}", wait_until="networkidle")
+        assert page.locator(f"#{facts[1].label}:target > h1").count() == 1
+        found["a fact opened at its label"] = wcag_violations(page)
+        page.goto(f"{url}search.html?q=Cooper")
+        page.wait_for_selector("#search-results .search-summary:not(:empty)")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("#search-results a .highlighted").count()
+        found["a search's results"] = wcag_violations(page)
     assert not any(found.values()), report(found)
