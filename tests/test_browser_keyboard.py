@@ -18,11 +18,18 @@ def test_tab_and_enter_reach_the_next_fact(new_page, html_dir, facts, width):
 
 # Enough Tab presses to pass every control and link of a fact's page at least once: header, sidebar, text.
 TAB_STOPS = 60
-# Past the last control, the focus leaves for the page itself, which shows none.
+# Past the last control, the focus leaves for the page itself, which shows none. An outline or a shadow shows the
+# focus only where it has a colour and a size: Bootstrap's .btn leaves a transparent shadow of no size.
 FOCUS_SHOWN = """() => {
     const style = getComputedStyle(document.activeElement);
+    const seen = (color) => !/^rgba\\(.*,\\s*0\\)$/.test(color);
+    const shadows = style.boxShadow === "none" ? [] : style.boxShadow.split(/,(?![^(]*\\))/);
     return document.activeElement === document.body
-        || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+        || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 && seen(style.outlineColor))
+        || shadows.some((shadow) => {
+            const color = shadow.match(/rgba?\\([^)]*\\)/)[0];
+            return seen(color) && shadow.replace(color, "").match(/[\\d.]+px/g).some((size) => parseFloat(size) > 0);
+        });
 }"""
 
 
