@@ -1,5 +1,6 @@
 """The reading system's table of contents numbers the facts as the HTML does,
-and the landmarks and the reading order lead to the right places."""
+shows a page's sections under it, and the landmarks and the reading order
+lead to the right places."""
 
 import re
 
@@ -65,3 +66,16 @@ def test_the_reading_order_is_cover_contents_facts_glossary_index(epub, facts):
         found["glossary"],
         found["index"],
     ]
+
+
+# How far each page's list of sections in the contents stands in from the page's own entry.
+SECTION_INDENTS = """() => [...document.querySelectorAll("nav ol ol")].map((sections) =>
+    sections.querySelector("a").getBoundingClientRect().left
+    - sections.parentElement.querySelector("a").getBoundingClientRect().left)"""
+
+
+def test_a_pages_sections_stand_under_it_in_the_contents(reader_page, epub, epub_site):
+    """The navigation document, as a reading system shows it: "Real people" stands in under "People"."""
+    reader_page.goto(epub_site + epub.nav_name)
+    indents = reader_page.evaluate(SECTION_INDENTS)
+    assert indents and min(indents) > 0, indents
