@@ -7,6 +7,9 @@ SPHINXOPTS   ?=
 BUILDDIR     ?= _build
 PORT         ?= 8000
 ALLSPHINXOPTS = -q -n -W --keep-going $(SPHINXOPTS)
+ifeq ($(strip $(subst /,,$(BUILDDIR))),)
+$(error BUILDDIR=$(BUILDDIR) names no folder, or the root folder: name a build folder, such as _build)
+endif
 ifneq ($(words $(BUILDDIR)) $(findstring ',$(BUILDDIR))$(findstring ",$(BUILDDIR)),1 )
 $(error BUILDDIR=$(BUILDDIR): make cannot quote a folder name with a space or a quote; choose one without)
 endif

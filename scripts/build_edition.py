@@ -41,6 +41,8 @@ from pathlib import Path
 EDITIONS = {"html", "epub", "pdf"}
 WRITTEN_BY_BUILDS = EDITIONS | {"doctrees", "serve"}
 MAKES_DEFAULT_BUILD_DIR = "_build"
+# What a file manager leaves in any folder it shows (macOS's Finder): no sign of who the folder belongs to.
+FOLDER_VIEW_FILES = {".DS_Store"}
 
 
 def lock_of(folder):
@@ -57,16 +59,20 @@ def build_folder_problem(builddir, book):
         return "is the book's folder, or holds it"
     inside = folder.is_relative_to(book)
     if inside and folder.relative_to(book).parts[0] == MAKES_DEFAULT_BUILD_DIR:
+        within = folder.relative_to(book).parts[1:2]  # the folder of _build it is in, if any
+        if {name.removesuffix(".new").removesuffix(".old") for name in within} & WRITTEN_BY_BUILDS:
+            return f"is a folder the builds into {MAKES_DEFAULT_BUILD_DIR} write, or inside one"
         return None
-    built = (  # hidden files aside (macOS's .DS_Store)
-        {entry.name.removesuffix(".new").removesuffix(".old") for entry in folder.iterdir() if entry.name[0] != "."}
+    built = (  # hidden files too (a home folder's .bashrc), but a file manager's
+        {entry.name.removesuffix(".new").removesuffix(".old") for entry in folder.iterdir()} - FOLDER_VIEW_FILES
         if folder.is_dir()
         else set()
     )
     if inside and (folder.parent != book or not built <= WRITTEN_BY_BUILDS):
         return "is one of the book's own folders, or inside one"
     if not built <= WRITTEN_BY_BUILDS:
-        return f"holds {', '.join(sorted(built - WRITTEN_BY_BUILDS))}, which no build writes"
+        others = sorted(built - WRITTEN_BY_BUILDS)
+        return f"holds {', '.join(others[:3])}{', …' if len(others) > 3 else ''}, which no build writes"
     if built and not (lock := lock_of(folder)).exists():
         return f"holds {', '.join(sorted(built))}, which no build of the book wrote (its builds leave {lock.name})"
     return None

@@ -64,6 +64,14 @@ def test_builds_and_make_clean_lock_one_name_however_the_folder_is_written():
         assert "--builddir _build html" in commands and "--builddir _build clean" in commands, commands
 
 
+@pytest.mark.parametrize("builddir", ["", "/", "//"])
+def test_make_refuses_a_build_folder_named_by_nothing_or_the_root(builddir):
+    """A final "/" dropped, "/" names no folder: make clean BUILDDIR=/ would else pass on no --builddir."""
+    result = subprocess.run(["make", "-n", "clean", f"BUILDDIR={builddir}"], cwd=BOOK, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f"BUILDDIR={builddir} names no folder, or the root folder" in result.stderr, result.stderr
+
+
 def test_make_clean_through_a_link_to_the_build_folder_waits_for_the_folders_lock(tmp_path):
     """A link is one more name for the build folder: a build or `make clean` through it (build_edition.py, which
     takes the one lock for both) holds the folder's own lock."""
@@ -103,7 +111,15 @@ def book_with_folders(tmp_path):
     (tmp_path / "www" / "html" / "index.html").write_text("<p>A site.</p>\n", encoding="utf-8")
     (tmp_path / "fresh").mkdir()
     (tmp_path / "fresh" / ".DS_Store").write_bytes(b"Bud1")
+    make_home(tmp_path / "home")
     return book
+
+
+def make_home(home):
+    """A home folder, which holds hidden files alone."""
+    (home / ".config").mkdir(parents=True)
+    (home / ".bashrc").write_text("alias ll='ls -l'\n", encoding="utf-8")
+    (home / ".DS_Store").write_bytes(b"Bud1")
 
 
 @pytest.mark.parametrize(
@@ -118,11 +134,15 @@ def book_with_folders(tmp_path):
         ("../link-to-chapters", "is one of the book's own folders, or inside one"),
         ("_build", None),
         ("_build/preview", None),
+        ("_build/html", "is a folder the builds into _build write, or inside one"),
+        ("_build/pdf.new", "is a folder the builds into _build write, or inside one"),
+        ("_build/doctrees/editions", "is a folder the builds into _build write, or inside one"),
         ("out", None),
         ("a-new-folder", None),
         ("../a-folder-beside-the-book", None),
         ("../www", "holds html, which no build of the book wrote (its builds leave www.lock)"),
         ("../fresh", None),
+        ("../home", "holds .bashrc, .config, which no build writes"),
     ],
 )
 def test_a_build_folder_is_outside_the_book_or_at_its_top_holding_only_what_builds_write(
@@ -142,6 +162,17 @@ def test_make_clean_refuses_the_books_own_folder_or_one_that_holds_it_and_leaves
     assert result.returncode != 0
     assert f"{builddir} {problem}" in stderr, stderr
     assert len(list((book / "chapters").glob("*.md"))) == 8
+
+
+def test_make_clean_leaves_a_home_folder_whole(tmp_path):
+    """make clean BUILDDIR=~: a home folder, which holds hidden files alone, is no build folder."""
+    book, home = copy_book(tmp_path / "book"), tmp_path / "home"
+    make_home(home)
+    result = start_make(book, "clean", f"BUILDDIR={home}")
+    _stdout, stderr = result.communicate()
+    assert result.returncode != 0
+    assert f"{home} holds .bashrc, .config, which no build writes" in stderr, stderr
+    assert (home / ".bashrc").is_file()
 
 
 def test_a_build_puts_back_or_removes_only_the_editions_set_aside(tmp_path):
