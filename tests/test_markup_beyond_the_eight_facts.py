@@ -16,7 +16,9 @@ chapter write its accent in two Unicode forms; in the HTML, a title holding
 entry's preview shows a ``{ref}`` as its page does, an entry's names and its
 definition read apart, and a plain definition list beside the glossary, or
 within an entry's definition, is no glossary entry; in the HTML's and the PDF's
-index, an entry in a footnote leads to its fact. (That a subheading leaves
+index, an entry in a footnote leads to its fact, and a person's entry to a fact
+whose label is not its id ("fact-allys_struggles", whose id is
+"fact-allys-struggles"). (That a subheading leaves
 the PDF's running head to its fact, and that a long code line and a wide image
 wrap or shrink to the page, is the print stylesheet's, looked at, not
 measured.)"""
@@ -46,6 +48,7 @@ PLAIN_DEFINITION_LIST = "A surname\n: The name a person is filed under in the in
 TONY_BENNETT = "an album of jazz standards, together."
 LIST_IN_A_DEFINITION = "\n\n   Albums together\n   : *Cheek to Cheek* and *Love for Sale*."
 INDEX_ENTRY_IN_A_NOTE = "It names {index}`Sunglasses`."
+FOURTH_LABEL, FOURTH_LABEL_NOT_ITS_ID = "fact-allys-struggles", "fact-allys_struggles"
 SIXTH_TITLE = "This Heartbreaking Scene Used the First Take"
 SIXTH_TITLE_WITH_MARKUP_CHARACTERS = SIXTH_TITLE + ", `<i>` & All"
 INDENTED = {"\t": "A paragraph indented by a tab.", "    ": "A paragraph indented by four spaces."}
@@ -78,8 +81,16 @@ def build_markup_book(folder):
     a combining accent in the glossary and without in the chapter (and with one again in a file the fifth
     includes), its title holding "<i>" and "&", whose front page lists the back matter first, the glossary as
     "Who is who", and has a heading with a link, and whose glossary has a {ref} in a definition, a definition
-    list within one and a plain one after it."""
+    list within one and a plain one after it; the fourth's label, wherever it is written, is not its id."""
     book = copy_book(folder / "book")
+    for source in [*book.glob("chapters/*.md"), book / "people.md"]:
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace(f"{FOURTH_LABEL}`", f"{FOURTH_LABEL_NOT_ITS_ID}`"), encoding="utf-8")
+    fourth = chapter(book, "04")
+    fourth.write_text(
+        fourth.read_text(encoding="utf-8").replace(f"({FOURTH_LABEL})=", f"({FOURTH_LABEL_NOT_ITS_ID})="),
+        encoding="utf-8",
+    )
     (book / "images").mkdir()
     Image.new("RGB", (1600, 400), "#c33").save(book / "images" / "wide.png")
     append(
@@ -252,6 +263,17 @@ def test_an_index_entry_in_a_footnote_leads_to_its_fact(markup_book, request):
     genindex = BeautifulSoup((book / "_build" / "html" / "genindex.html").read_text(encoding="utf-8"), "html.parser")
     (entry,) = [li for li in genindex.select("li") if li.get_text().startswith("Sunglasses")]
     assert [a.get_text() for a in entry.select("a")] == [fact_label(5)]
+
+
+def test_a_persons_index_entry_leads_to_a_fact_whose_label_is_not_its_id(markup_book, request):
+    book, _result = built(request, "markup_book")
+    html = book / "_build" / "html"
+    genindex = BeautifulSoup((html / "genindex.html").read_text(encoding="utf-8"), "html.parser")
+    (fourth,) = (html / "chapters").glob("04-*.html")
+    ids = {tag["id"] for tag in BeautifulSoup(fourth.read_text(encoding="utf-8"), "html.parser").select("[id]")}
+    (entry,) = [li for li in genindex.select("li") if li.get_text().startswith("Ally")]
+    anchors = [a["href"].partition("#")[2] for a in entry.select(f'a[href^="chapters/{fourth.name}#"]')]
+    assert FOURTH_LABEL in anchors and set(anchors) <= ids, anchors
 
 
 def test_every_link_is_tagged_as_a_link_and_set_in_black_ink(markup_book):

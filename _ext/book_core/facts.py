@@ -18,6 +18,7 @@ from .model import LABEL_PREFIX, is_fact
 @dataclass(frozen=True)
 class Chapter:
     label: str | None  # the label written above the heading, e.g. "fact-glastonbury"
+    anchor: str | None  # the label's id, which links name: "fact-allys-struggles" for "fact-allys_struggles"
     people: frozenset  # the glossary terms its {term} references name, lower-cased
     unlinked: tuple  # (file, line, prose) of each block, its {term} references left out: where a person is unlinked
 
@@ -87,8 +88,10 @@ class ChapterCollector(EnvironmentCollector):
     def process_doc(self, app, doctree):
         docname = app.env.docname
         if is_fact(docname):
+            label = label_above_heading(doctree)
             app.env.book_chapters[docname] = Chapter(
-                label_above_heading(doctree),
+                label,
+                doctree.nameids.get(label),
                 frozenset(node["reftarget"].lower() for node in doctree.findall(is_term_reference)),
                 tuple(
                     (
@@ -109,4 +112,4 @@ def init_env(app):
 def setup(app):
     app.connect("builder-inited", init_env)
     app.add_env_collector(ChapterCollector)
-    return {"version": "1", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1", "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

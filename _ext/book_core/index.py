@@ -131,7 +131,7 @@ def people_mentions(env, builder):
 
     return {
         index_link(docname, anchor): [
-            (False, index_link(fact, env.book_chapters[fact].label)) for fact in facts_naming(env, {name})
+            (False, index_link(fact, env.book_chapters[fact].anchor)) for fact in facts_naming(env, {name})
         ]
         for (docname, anchor), name in glossary_terms(env).items()
     }
