@@ -40,7 +40,7 @@ from book_core.checks import (
     what_stands,
 )
 from book_core.facts import prose
-from book_core.index import filed_titles, filed_under, misfiled_group, set_as
+from book_core.index import filed_titles, filed_under, index_entry_problem, index_groups_problem, set_as
 from book_core.model import (
     LABEL,
     Problem,
@@ -1078,13 +1078,22 @@ def test_a_glossary_term_is_filed_under_its_classifier_and_its_name_says_where()
 
 def test_an_index_entry_is_filed_under_one_of_the_books_groups_as_written():
     groups = CONF["index_groups"]
-    assert misfiled_group("single", "places; Coachella", groups) is None
-    assert misfiled_group("single", "places ;Coachella", groups) is None
-    assert misfiled_group("single", "place; Coachella", groups) == "place"
-    assert misfiled_group("single", "Places; Coachella", groups) == "Places"
-    assert misfiled_group("single", "Coachella", groups) is None
-    assert misfiled_group("single", "Cooper, Bradley; lessons", groups) is None
-    assert misfiled_group("see", "bell hooks; hooks, bell", groups) is None
+    for value in ("places; Coachella", "places ;Coachella", "Coachella", "Cooper, Bradley; lessons"):
+        assert index_entry_problem("single", value, groups) is None, value
+    assert index_entry_problem("see", "bell hooks; hooks, bell", groups) is None
+    assert "is filed under 'place', which" in index_entry_problem("single", "place; Coachella", groups)
+    assert "is filed under 'Places', which" in index_entry_problem("single", "Places; Coachella", groups)
+
+
+@pytest.mark.parametrize("value", ["places;", "; Coachella", "places; ; Coachella"])
+def test_an_index_entry_has_no_empty_part(value):
+    assert index_entry_problem("single", value, CONF["index_groups"]).startswith("has an empty part")
+
+
+def test_conf_py_sets_each_index_groups_titles_as_written_in_italics_or_in_quotes():
+    assert index_groups_problem(CONF["index_groups"]) is None
+    assert index_groups_problem(["places", "songs", "works"]) == "is not a dict of the index's groups"
+    assert index_groups_problem({"songs": "quotes"}).startswith("sets 'songs' titles 'quotes', where")
 
 
 def test_the_book_counts_the_facts_in_words_or_digits():

@@ -28,7 +28,9 @@ wherever it files it: a work's in italics, a work's title within it upright,
 a song's in quotes, by the group conf.py's ``index_groups`` names
 ("works", "songs"), its qualifier upright; a title that opens with an article is filed under the word after it
 (``filed_titles``): "*Star Is Born, A* (film)" under S. An entry filed under a group that is not one of
-``index_groups`` (a typo, "place") stops the build, as it would make a group of its own.
+``index_groups`` (a typo, "place") stops the build, as it would make a group of its own, and so does an entry
+with an empty part ("places;"), and an ``index_groups`` that sets titles otherwise than as written, in italics or in
+quotes.
 
 The HTML's "previous" and "next" links, which Sphinx gives pages alone, go on
 to the index from the last page, and back from it, as the contents list it.
@@ -36,6 +38,7 @@ to the index from the last page, and back from it, as the contents list it.
 
 import html
 import re
+from pathlib import Path
 
 from docutils import nodes
 from docutils.utils.smartquotes import smartyPants
@@ -44,7 +47,7 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms import SphinxSmartQuotes
 
-from .checks import report
+from .checks import report, stop
 from .model import is_fact, label_of, reading_order
 from .people import facts_naming, glossary_documents, glossary_terms
 
@@ -275,35 +278,61 @@ def link_the_index_in_reading_order(app, pagename, templatename, context, doctre
         context["next" if pagename == before else "prev"] = link("genindex", _("Index"))
 
 
-def misfiled_group(kind, value, groups):
-    """The group an index entry is filed under if it is not one of `groups` (conf.py's index_groups) as written, or
-    None: a group is a word in lower case ("places; Coachella", as Sphinx's index splits it, at ";"), where a person's
-    entry may hold subentries of its own ("Cooper, Bradley; lessons"), and "Places" would be a group of its own."""
-    group, *subentries = (part.strip() for part in value.split(";"))
+def index_entry_problem(kind, value, groups):
+    """Why the index would misfile an entry, or None: a part of it empty ("places;"), which would be an entry of no
+    name, or a group that is not one of `groups` (conf.py's index_groups) as written: a group is a word in lower case
+    ("places; Coachella", as Sphinx's index splits it, at ";"), where a person's entry may hold subentries of its own
+    ("Cooper, Bradley; lessons"), and "Places" would be a group of its own."""
+    parts = [part.strip() for part in value.split(";")]
+    if "" in parts:
+        return "has an empty part, which the index would show as an entry of no name: write it, or remove its ';'"
+    group, *subentries = parts
     if kind == "single" and subentries and group not in groups and (group.islower() or group.lower() in groups):
-        return group
+        return (
+            f"is filed under {group!r}, which is not one of the index's groups ({', '.join(sorted(groups))}, "
+            "conf.py's index_groups): it would make a group of its own; name one of them"
+        )
     return None
 
 
-def check_index_groups(app, env):
-    """Every index entry filed under a group names one of conf.py's index_groups."""
+def check_index_entries(app, env):
     groups = app.config.index_groups
     for docname in sorted(env.found_docs):
         for node in env.get_doctree(docname).findall(addnodes.index):
             for kind, value, *_more in node["entries"]:
-                if group := misfiled_group(kind, value, groups):
-                    report(
-                        app,
-                        node,
-                        f"the index entry {value!r} is filed under {group!r}, which is not one of the index's groups "
-                        f"({', '.join(sorted(groups))}, conf.py's index_groups): it would make a group of its own; "
-                        "name one of them",
-                    )
+                if problem := index_entry_problem(kind, value, groups):
+                    report(app, node, f"the index entry {value!r} {problem}")
+
+
+# How a group sets the titles the index files under it: as written, in italics (a work's), in quotes (a song's).
+TITLE_STYLES = (None, "italic", "quoted")
+
+
+def index_groups_problem(groups):
+    """Why conf.py's index_groups is not {group: how it sets its titles}, or None."""
+    if not isinstance(groups, dict) or not all(isinstance(group, str) for group in groups):
+        return "is not a dict of the index's groups"
+    return next(
+        (
+            f"sets {group!r} titles {style!r}, where a group sets them None, 'italic' or 'quoted'"
+            for group, style in groups.items()
+            if style not in TITLE_STYLES
+        ),
+        None,
+    )
+
+
+def check_index_groups_setting(app, config):
+    """Stop at once where conf.py's index_groups is not one, which the index would stop on, or set titles as typed."""
+    if problem := index_groups_problem(config.index_groups):
+        report(app, None, f"{Path(app.confdir, 'conf.py')}: index_groups {problem}")
+        stop(app, None)
 
 
 def setup(app):
     app.add_config_value("index_groups", {}, "env", types=frozenset({dict}))
-    app.connect("env-updated", check_index_groups)
+    app.connect("config-inited", check_index_groups_setting, priority=100)  # before Sphinx's own handlers
+    app.connect("env-updated", check_index_entries)
     app.add_transform(FiledIndexEntries)
     app.connect("html-page-context", name_places)
     app.connect("html-page-context", link_the_index_in_reading_order)
