@@ -396,6 +396,7 @@ def test_a_source_that_is_not_utf8_is_refused_at_its_line_and_column(tmp_path, d
         ("# Why \u202edesserts Matter\n", ["page.md:1: holds the control character U+202E at column 7"]),
         ("# T\n\nAs Fact\u200b2 tells.\n", ["page.md:3: holds the control character U+200B at column 8"]),
         ("# T\n\nA word\ufeffjoined.\n", ["page.md:3: holds the control character U+FEFF at column 7"]),
+        ("# T\n\nGlaston\u2028bury.\n", ["page.md:3: holds the control character U+2028 at column 8"]),
         (
             "# T\n\nAn \u2067isolate\u2069.\n",
             [
@@ -412,6 +413,7 @@ def test_a_source_that_is_not_utf8_is_refused_at_its_line_and_column(tmp_path, d
         "right_to_left_override",
         "zero_width_space_in_a_facts_number",
         "no_break_zero_width_in_a_word",
+        "line_separator",
         "right_to_left_isolate",
     ],
 )

@@ -227,9 +227,12 @@ def glossary_problems(path, text):
 
 # Characters no edition shows as written: the C0 and C1 controls but tab, line feed and carriage return, which
 # XHTML (the EPUB's pages) may not even hold; the bidirectional embeddings, overrides and isolates, which show
-# the text around them reversed or reordered; and the zero-width space, word joiner and no-break space (U+FEFF,
-# a byte-order mark but at a file's start), which hide in a word ("Fact\u200b2" reads as a typed fact's number).
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# the text around them reversed or reordered; the zero-width space, word joiner and no-break space (U+FEFF,
+# a byte-order mark but at a file's start), which hide in a word ("Fact\u200b2" reads as a typed fact's number);
+# and the line and paragraph separators, which a browser shows as a space and the print typeface has no glyph for.
+CONTROL_CHARACTER = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def control_characters(path, text):
