@@ -2,7 +2,8 @@
 
 A fact chapter is a document in ``chapters/``. Its number is stated three
 times: the two-digit prefix of its file name, the ``fact`` key of its front
-matter, and its place in the root document's numbered toctree. All three must
+matter, and its place in the root document's numbered toctree, which numbers
+the facts alone, not their sections, as the PDF does. All three must
 agree, and the numbers must run 1..N with no gap and no duplicate
 (``model`` holds those rules). The number readers see, the section
 number Sphinx gives the chapter (in the navigation, the heading, "Fact N"
@@ -34,20 +35,30 @@ def _fact_numbers(env):
     return {docname: front_matter_number(env, docname) for docname in env.found_docs if is_fact(docname)}
 
 
-def _numbered_toctree_entries(env):
+def _numbered_toctrees(env):
     return [
-        docname
+        (toctree["numbered"], [docname for _title, docname in toctree["entries"]])
         for toctree in env.get_doctree(env.config.root_doc).findall(addnodes.toctree)
         if toctree.get("numbered")
-        for _title, docname in toctree["entries"]
     ]
 
 
-def toctree_problems(numbers, entries, root, root_path):
-    """(document, message) for each way the numbered toctree's `entries` disagree with the facts' `numbers`."""
-    if numbers and not entries:
-        return [(root, "no toctree here is numbered: give the toctree of the facts the option ':numbered:'")]
+def toctree_problems(numbers, numbered, root, root_path):
+    """(document, message) for each way the numbered toctrees, (depth, entries) each, disagree with the facts'
+    `numbers`."""
+    if numbers and not numbered:
+        return [(root, "no toctree here is numbered: give the toctree of the facts the option ':numbered: 1'")]
     problems = [
+        (
+            root,
+            "the numbered toctree numbers the facts' sections too (':numbered:' without 1), as the HTML and the EPUB "
+            "would show them, and the PDF not: write ':numbered: 1'",
+        )
+        for depth, _entries in numbered
+        if depth > 1
+    ]
+    entries = [docname for _depth, listed in numbered for docname in listed]
+    problems += [
         (docname, f"fact chapter is missing from the numbered toctree in {root_path}")
         for docname in sorted(numbers.keys() - set(entries))
     ]
@@ -69,9 +80,7 @@ def check_fact_numbering(app, env):
     for file_name, message in numbering_problems({name: numbers[d] for name, d in docname_of.items()}):
         report(app, docname_of[file_name], message)
     root = env.config.root_doc
-    for docname, message in toctree_problems(
-        numbers, _numbered_toctree_entries(env), root, env.doc2path(root, base=False)
-    ):
+    for docname, message in toctree_problems(numbers, _numbered_toctrees(env), root, env.doc2path(root, base=False)):
         report(app, docname, message)
 
 
