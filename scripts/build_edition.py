@@ -6,12 +6,14 @@
     scripts/build_edition.py [--builddir _build] check
 
 The build folder holds nothing but what builds write (``_build`` at the
-book's top whatever it holds), outside the book or at its top: never the
+book's top whatever it holds, or a folder in it, but for what the builds into
+a folder write: ``_build/html``), outside the book or at its top: never the
 book's folder, one that holds it, nor one of the book's own, which a build
-would read or copy itself into, nor one holding other files, or files no
-build of the book wrote (no ``<builddir>.lock`` beside it: a web server's
-``html``), which ``clean`` would remove with it. ``check`` only checks the
-folder, for ``make serve``, and claims it with its lock file.
+would read or copy itself into, nor one holding other files (hidden ones too,
+as a home folder does, but what a file manager leaves), or files no build of
+the book wrote (no ``<builddir>.lock`` beside it: a web server's ``html``),
+which ``clean`` would remove with it. ``check`` only checks the folder, for
+``make serve``, and claims it with its lock file.
 
 Builds of one build folder take turns: each holds ``<builddir>.lock`` (the
 lock ``make clean`` waits for, beside the folder a link to it leads to) from
@@ -41,8 +43,15 @@ from pathlib import Path
 EDITIONS = {"html", "epub", "pdf"}
 WRITTEN_BY_BUILDS = EDITIONS | {"doctrees", "serve"}
 MAKES_DEFAULT_BUILD_DIR = "_build"
-# What a file manager leaves in any folder it shows (macOS's Finder): no sign of who the folder belongs to.
-FOLDER_VIEW_FILES = {".DS_Store"}
+STAGED, SET_ASIDE = ".new", ".old"  # an edition's name while it is built, and while publish replaces it
+# What a file manager leaves in any folder it shows (macOS's Finder, KDE's Dolphin): no sign of whose it is.
+FOLDER_VIEW_FILES = {".DS_Store", ".directory"}
+
+
+def written_as(name):
+    """What builds write that a folder's entry is, by its name: the edition "html" for "html.new", and for macOS's
+    "._html", the file of the entry's metadata it writes beside it on a drive of another system."""
+    return name.removeprefix("._").removesuffix(STAGED).removesuffix(SET_ASIDE)
 
 
 def lock_of(folder):
@@ -59,12 +68,11 @@ def build_folder_problem(builddir, book):
         return "is the book's folder, or holds it"
     inside = folder.is_relative_to(book)
     if inside and folder.relative_to(book).parts[0] == MAKES_DEFAULT_BUILD_DIR:
-        within = folder.relative_to(book).parts[1:2]  # the folder of _build it is in, if any
-        if {name.removesuffix(".new").removesuffix(".old") for name in within} & WRITTEN_BY_BUILDS:
-            return f"is a folder the builds into {MAKES_DEFAULT_BUILD_DIR} write, or inside one"
+        if {written_as(name) for name in folder.relative_to(book).parts[1:]} & WRITTEN_BY_BUILDS:
+            return "is a folder the builds into a build folder write, or inside one"
         return None
     built = (  # hidden files too (a home folder's .bashrc), but a file manager's
-        {entry.name.removesuffix(".new").removesuffix(".old") for entry in folder.iterdir()} - FOLDER_VIEW_FILES
+        {written_as(entry.name) for entry in folder.iterdir() if entry.name not in FOLDER_VIEW_FILES}
         if folder.is_dir()
         else set()
     )
@@ -87,9 +95,6 @@ def hold_build_lock(builddir, named):
         print(f"Waiting for another build in {named} to finish...", flush=True)
         fcntl.flock(lock, fcntl.LOCK_EX)
     return lock
-
-
-SET_ASIDE = ".old"  # the last edition's name while publish puts the new one in its place
 
 
 def publish(staging, edition):
@@ -160,7 +165,7 @@ def main():
     check_source_date_epoch()
     builddir.mkdir(parents=True, exist_ok=True)
     lock = hold_build_lock(builddir, args.builddir)  # noqa: F841 (held until exit)
-    edition, staging = builddir / args.builder, builddir / f"{args.builder}.new"
+    edition, staging = builddir / args.builder, builddir / f"{args.builder}{STAGED}"
     if edition.is_symlink():
         sys.exit(
             f"{edition} is a symbolic link, which a build cannot replace whole: remove it, and point to it instead"

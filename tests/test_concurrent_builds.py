@@ -111,6 +111,9 @@ def book_with_folders(tmp_path):
     (tmp_path / "www" / "html" / "index.html").write_text("<p>A site.</p>\n", encoding="utf-8")
     (tmp_path / "fresh").mkdir()
     (tmp_path / "fresh" / ".DS_Store").write_bytes(b"Bud1")
+    (tmp_path / "used-on-a-usb-drive" / "html").mkdir(parents=True)  # macOS writes ._html beside html there
+    (tmp_path / "used-on-a-usb-drive" / "._html").write_bytes(b"\0\5\26\7")
+    (tmp_path / "used-on-a-usb-drive.lock").touch()
     make_home(tmp_path / "home")
     return book
 
@@ -134,14 +137,16 @@ def make_home(home):
         ("../link-to-chapters", "is one of the book's own folders, or inside one"),
         ("_build", None),
         ("_build/preview", None),
-        ("_build/html", "is a folder the builds into _build write, or inside one"),
-        ("_build/pdf.new", "is a folder the builds into _build write, or inside one"),
-        ("_build/doctrees/editions", "is a folder the builds into _build write, or inside one"),
+        ("_build/html", "is a folder the builds into a build folder write, or inside one"),
+        ("_build/pdf.new", "is a folder the builds into a build folder write, or inside one"),
+        ("_build/doctrees/editions", "is a folder the builds into a build folder write, or inside one"),
+        ("_build/preview/html", "is a folder the builds into a build folder write, or inside one"),
         ("out", None),
         ("a-new-folder", None),
         ("../a-folder-beside-the-book", None),
         ("../www", "holds html, which no build of the book wrote (its builds leave www.lock)"),
         ("../fresh", None),
+        ("../used-on-a-usb-drive", None),
         ("../home", "holds .bashrc, .config, which no build writes"),
     ],
 )
