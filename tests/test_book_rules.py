@@ -423,6 +423,11 @@ def test_a_control_character_is_refused_at_its_line_and_column_in_the_file(text,
     ]
 
 
+def test_a_refused_line_separator_leaves_the_later_lines_numbered_as_myst_numbers_them():
+    text = "# T\n\nGlaston\u2028bury.\r\n\n:::{note}\nNever closed.\n"
+    assert [str(problem).split(": ")[0] for problem in text_problems("page.md", text)] == ["page.md:3", "page.md:5"]
+
+
 def test_tabs_and_both_line_endings_are_text():
     assert text_problems("page.md", "# T\r\n\n\tIndented.\r\n") == []
 

@@ -57,6 +57,16 @@ def read_source(book, path):
 _FRONT_MATTER_PARSER = MarkdownIt("commonmark").use(front_matter_plugin)
 
 
+# A line's end as CommonMark, and so MyST, counts lines; str.splitlines() also ends a line at characters the
+# checks refuse (U+2028, a form feed), which would put each later problem of the file a line off.
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text):
+    """The lines of a source, as MyST numbers them."""
+    return LINE_END.split(text)
+
+
 def front_matter(text):
     """The front matter's keys and values, found and parsed as MyST does; {} where there is none or it is not YAML."""
     tokens = _FRONT_MATTER_PARSER.parse(text)
@@ -142,7 +152,7 @@ def unclosed_fences(path, text):
             f"the fence '{fence.marker}{fence.info}' opened here is never closed: end it "
             f"with a line '{fence.marker}', or everything after it is published inside it",
         )
-        for fence in fences(text.splitlines())
+        for fence in fences(source_lines(text))
         if not fence.closed
     ]
 
@@ -166,7 +176,7 @@ def glossary_entries(text):
     Read here, not from the doctree: under MyST the terms' lines count from the directive, not the
     file (executablebooks/MyST-Parser#1175), and Sphinx tells a term defined twice only in one case."""
     entries = []
-    for fence in fences(text.splitlines()):
+    for fence in fences(source_lines(text)):
         if fence.directive != "glossary":
             continue
         glossary, in_options, after_blank = [], True, False
@@ -244,7 +254,7 @@ def control_characters(path, text):
             f"holds the control character U+{ord(match[0]):04X} at column {match.start() + 1}, "
             "which no edition shows as written: remove it",
         )
-        for line, text_line in enumerate(text.split("\n"), start=1)
+        for line, text_line in enumerate(source_lines(text), start=1)
         for match in CONTROL_CHARACTER.finditer(text_line)
     ]
 
@@ -272,7 +282,7 @@ def _options(numbered):
 def given_classes(text):
     """(line, class) of each class a source gives: to the next block ({.name}), to a directive (its :class:,
     :figclass: ... options, or the argument of {rst-class} or {container}), or in reStructuredText ({eval-rst})."""
-    lines = text.splitlines()
+    lines = source_lines(text)
     given, literal = set(), set()
     for fence in fences(lines):
         body = list(enumerate(fence.body, start=fence.line + 1))
@@ -318,7 +328,7 @@ def page_myst_settings(path, text):
     settings = front_matter(text).get("myst")
     if settings is None:
         return []
-    line = next((n for n, text_line in enumerate(text.splitlines(), 1) if MYST_FRONT_MATTER.match(text_line)), 1)
+    line = next((n for n, text_line in enumerate(source_lines(text), 1) if MYST_FRONT_MATTER.match(text_line)), 1)
     return [
         Problem(
             path,
@@ -338,7 +348,7 @@ def glossaries_in_facts(path, text):
         return []
     return [
         Problem(path, fence.line, "a glossary in a fact lists people in its text: the glossary of people is people.md")
-        for fence in fences(text.splitlines())
+        for fence in fences(source_lines(text))
         if fence.directive == "glossary"
     ]
 
