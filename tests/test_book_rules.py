@@ -1141,8 +1141,8 @@ def test_the_settings_the_editions_print_are_set():
 
 def test_the_numbered_toctree_lists_every_fact_in_its_place():
     numbers = {"chapters/01-a": 1, "chapters/02-b": 2}
-    assert toctree_problems(numbers, [(1, ["chapters/01-a", "chapters/02-b"])], "index", "index.md") == []
-    assert toctree_problems(numbers, [(1, ["chapters/02-b", "people"])], "index", "index.md") == [
+    assert toctree_problems(numbers, [("toctree", 1, ["chapters/01-a", "chapters/02-b"])], "index", "index.md") == []
+    assert toctree_problems(numbers, [("toctree", 1, ["chapters/02-b", "people"])], "index", "index.md") == [
         ("chapters/01-a", "fact chapter is missing from the numbered toctree in index.md"),
         ("chapters/02-b", "is fact 2 but stands at place 1 in the numbered toctree"),
         ("index", "the numbered toctree holds only fact chapters, but entry 2 is 'people'"),
@@ -1155,11 +1155,11 @@ def test_the_numbered_toctree_lists_every_fact_in_its_place():
 @pytest.mark.parametrize("depth", [2, 999])  # 999: ':numbered:' alone, which numbers every level
 def test_the_numbered_toctree_numbers_the_facts_alone_not_their_sections(depth):
     numbers = {"chapters/01-a": 1}
-    assert toctree_problems(numbers, [(depth, ["chapters/01-a"])], "index", "index.md") == [
+    assert toctree_problems(numbers, [("toctree", depth, ["chapters/01-a"])], "index", "index.md") == [
         (
-            "index",
-            "the numbered toctree numbers the facts' sections too (':numbered:' without 1), as the HTML and the EPUB "
-            "would show them, and the PDF not: write ':numbered: 1'",
+            "toctree",
+            "the numbered toctree numbers the facts' sections too, as the HTML and the EPUB would show them and the "
+            "PDF not: write ':numbered: 1'",
         )
     ]
 

@@ -296,6 +296,7 @@ def index_entry_problem(kind, value, groups):
 
 
 def check_index_entries(app, env):
+    """Every index entry is filed as written: no part of it empty, its group one of conf.py's index_groups."""
     groups = app.config.index_groups
     for docname in sorted(env.found_docs):
         for node in env.get_doctree(docname).findall(addnodes.index):

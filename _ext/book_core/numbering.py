@@ -37,27 +37,27 @@ def _fact_numbers(env):
 
 def _numbered_toctrees(env):
     return [
-        (toctree["numbered"], [docname for _title, docname in toctree["entries"]])
+        (toctree, toctree["numbered"], [docname for _title, docname in toctree["entries"]])
         for toctree in env.get_doctree(env.config.root_doc).findall(addnodes.toctree)
         if toctree.get("numbered")
     ]
 
 
 def toctree_problems(numbers, numbered, root, root_path):
-    """(document, message) for each way the numbered toctrees, (depth, entries) each, disagree with the facts'
-    `numbers`."""
+    """(where, message) for each way the numbered toctrees, (where it is, depth, entries) each, disagree with the
+    facts' `numbers`; where is a document, or a toctree."""
     if numbers and not numbered:
         return [(root, "no toctree here is numbered: give the toctree of the facts the option ':numbered: 1'")]
     problems = [
         (
-            root,
-            "the numbered toctree numbers the facts' sections too (':numbered:' without 1), as the HTML and the EPUB "
-            "would show them, and the PDF not: write ':numbered: 1'",
+            where,
+            "the numbered toctree numbers the facts' sections too, as the HTML and the EPUB would show them and the "
+            "PDF not: write ':numbered: 1'",
         )
-        for depth, _entries in numbered
+        for where, depth, _entries in numbered
         if depth > 1
     ]
-    entries = [docname for _depth, listed in numbered for docname in listed]
+    entries = [docname for _where, _depth, listed in numbered for docname in listed]
     problems += [
         (docname, f"fact chapter is missing from the numbered toctree in {root_path}")
         for docname in sorted(numbers.keys() - set(entries))
@@ -80,8 +80,8 @@ def check_fact_numbering(app, env):
     for file_name, message in numbering_problems({name: numbers[d] for name, d in docname_of.items()}):
         report(app, docname_of[file_name], message)
     root = env.config.root_doc
-    for docname, message in toctree_problems(numbers, _numbered_toctrees(env), root, env.doc2path(root, base=False)):
-        report(app, docname, message)
+    for where, message in toctree_problems(numbers, _numbered_toctrees(env), root, env.doc2path(root, base=False)):
+        report(app, where, message)
 
 
 def check_numbers_readers_see(app, env):
