@@ -22,13 +22,14 @@ TAB_STOPS = 60
 # focus only where it has a colour and a size: Bootstrap's .btn leaves a transparent shadow of no size.
 FOCUS_SHOWN = """() => {
     const style = getComputedStyle(document.activeElement);
-    const seen = (color) => !/^rgba\\(.*,\\s*0\\)$/.test(color);
+    const seen = (color) => !/^transparent$|^rgba\\(.*,\\s*0\\)$|\\/\\s*0\\)$/.test(color);  // alpha 0
     const shadows = style.boxShadow === "none" ? [] : style.boxShadow.split(/,(?![^(]*\\))/);
     return document.activeElement === document.body
         || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 && seen(style.outlineColor))
         || shadows.some((shadow) => {
-            const color = shadow.match(/rgba?\\([^)]*\\)/)[0];
-            return seen(color) && shadow.replace(color, "").match(/[\\d.]+px/g).some((size) => parseFloat(size) > 0);
+            const color = (shadow.match(/[a-z-]+\\([^)]*\\)|transparent/) || ["currentcolor"])[0];
+            const sizes = shadow.replace(color, "").match(/[\\d.]+px/g) || [];
+            return seen(color) && sizes.some((size) => parseFloat(size) > 0);
         });
 }"""
 
