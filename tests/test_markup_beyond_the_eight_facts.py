@@ -18,7 +18,8 @@ definition read apart, and a plain definition list beside the glossary, or
 within an entry's definition, is no glossary entry; in the HTML's and the PDF's
 index, an entry in a footnote leads to its fact, and a person's entry to a fact
 whose label is not its id ("fact-allys_struggles", whose id is
-"fact-allys-struggles"). (That a subheading leaves
+"fact-allys-struggles"); and a table's column aligned in its source is aligned
+so in every edition. (That a subheading leaves
 the PDF's running head to its fact, and that a long code line and a wide image
 wrap or shrink to the page, is the print stylesheet's, looked at, not
 measured.)"""
@@ -49,6 +50,8 @@ TONY_BENNETT = "an album of jazz standards, together."
 LIST_IN_A_DEFINITION = "\n\n   Albums together\n   : *Cheek to Cheek* and *Love for Sale*."
 INDEX_ENTRY_IN_A_NOTE = "It names {index}`Sunglasses`."
 FOURTH_LABEL, FOURTH_LABEL_NOT_ITS_ID = "fact-allys-struggles", "fact-allys_struggles"
+ALIGNED_TABLE = "\n| Stage | Minutes |\n| :--- | ---: |\n| Other | 45 |\n"
+CELL_ALIGNMENTS = "[...document.querySelectorAll(':is(th, td)[class*=text-]')].map(c => getComputedStyle(c).textAlign)"
 SIXTH_TITLE = "This Heartbreaking Scene Used the First Take"
 SIXTH_TITLE_WITH_MARKUP_CHARACTERS = SIXTH_TITLE + ", `<i>` & All"
 INDENTED = {"\t": "A paragraph indented by a tab.", "    ": "A paragraph indented by four spaces."}
@@ -81,7 +84,8 @@ def build_markup_book(folder):
     a combining accent in the glossary and without in the chapter (and with one again in a file the fifth
     includes), its title holding "<i>" and "&", whose front page lists the back matter first, the glossary as
     "Who is who", and has a heading with a link, and whose glossary has a {ref} in a definition, a definition
-    list within one and a plain one after it; the fourth's label, wherever it is written, is not its id."""
+    list within one and a plain one after it; the fourth's label, wherever it is written, is not its id; and the
+    third holds a table whose second column is aligned right. The EPUB is built too."""
     book = copy_book(folder / "book")
     for source in [*book.glob("chapters/*.md"), book / "people.md"]:
         text = source.read_text(encoding="utf-8")
@@ -135,7 +139,8 @@ def build_markup_book(folder):
     front = book / "index.md"
     text = front.read_text(encoding="utf-8").replace("## How to read it", "## How to read it with {term}`Lady Gaga`")
     front.write_text(text[: text.index(":::{toctree}")] + TOCTREES, encoding="utf-8")
-    return book, make(book, "pdf", "html")
+    append(chapter(book, "03"), ALIGNED_TABLE)
+    return book, make(book, "pdf", "epub", "html")
 
 
 @pytest.fixture(scope="module")
@@ -274,6 +279,21 @@ def test_a_persons_index_entry_leads_to_a_fact_whose_label_is_not_its_id(markup_
     (entry,) = [li for li in genindex.select("li") if li.get_text().startswith("Ally")]
     anchors = [a["href"].partition("#")[2] for a in entry.select(f'a[href^="chapters/{fourth.name}#"]')]
     assert FOURTH_LABEL in anchors and set(anchors) <= ids, anchors
+
+
+def test_a_column_aligned_in_its_source_is_aligned_so_in_every_edition(markup_book, request, new_page):
+    """In Chromium, as the HTML's and the EPUB's pages are shown and the PDF's page is laid out (by WeasyPrint)."""
+    book, _result = built(request, "markup_book")
+    (third,) = (book / "_build" / "html" / "chapters").glob("03-*.html")
+    page = new_page()
+    for shown in (
+        third,
+        book / "_build" / "epub" / "chapters" / f"{third.stem}.xhtml",
+        book / "_build" / "pdf" / "index.html",
+    ):
+        page.goto(shown.as_uri())
+        alignments = page.evaluate(CELL_ALIGNMENTS)
+        assert alignments == ["left", "right", "left", "right"], (shown, alignments)
 
 
 def test_every_link_is_tagged_as_a_link_and_set_in_black_ink(markup_book):
